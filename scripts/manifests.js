@@ -1,0 +1,16 @@
+// Generates each tool's oclif.manifest.json at build time (never committed: a stale manifest
+// makes oclif run old code). A tool whose commands are not compiled yet is skipped.
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
+
+const root = new URL('../', import.meta.url).pathname
+const oclif = `${root}node_modules/oclif/bin/run.js`
+for (const tool of readdirSync(`${root}tools`)) {
+  const commands = `${root}dist/commands/${tool.replace(/^qpid-/, '')}`
+  rmSync(`${root}tools/${tool}/oclif.manifest.json`, { force: true })
+  if (!existsSync(commands)) continue
+  execFileSync(process.execPath, [oclif, 'manifest', `tools/${tool}`], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+}

@@ -1,0 +1,70 @@
+// Entry point shared by the four executables. Each tool describes its optparse option table and
+// how positional words select an oclif command; this file scans argv with optparse rules, then
+// lets oclif load and run the chosen command with a canonical argv (see optparse.ts for why).
+import { fileURLToPath } from 'node:url'
+import { Config, Errors, flush } from '@oclif/core'
+import { canonicalArgv, type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from './optparse.js'
+
+export interface Route {
+  /** oclif command id, with `:` between words (e.g. `add:queue`). */
+  id: string
+  /** Positionals left for the command after its command words. */
+  args: string[]
+}
+
+export interface ToolDefinition {
+  /** Executable name, also the folder under tools/ that holds the oclif root. */
+  bin: string
+  options: readonly OptionSpec[]
+  /**
+   * Runs before option scanning, for argv forms optparse itself handles specially (`--help`,
+   * qpid-ha's command-first parsing). Returns an exit code when it handled the call.
+   */
+  preempt?(argv: readonly string[]): number | undefined | Promise<number | undefined>
+  /** Writes the tool's optparse error output for `err` and returns the exit code (2 for optparse). */
+  usageError(err: OptparseError): number
+  /** Picks the command from the scanned argv, or returns an exit code when the words are a usage error. */
+  route(parsed: ParsedArgv): Route | number
+}
+
+function toolRoot(bin: string): string {
+  return fileURLToPath(new URL(`../../tools/${bin}/`, import.meta.url))
+}
+
+export async function runTool(tool: ToolDefinition, argv: readonly string[]): Promise<void> {
+  try {
+    const early = await tool.preempt?.(argv)
+    if (early !== undefined) return finish(early)
+
+    let parsed: ParsedArgv
+    try {
+      parsed = parseArgv(argv, tool.options)
+    } catch (err) {
+      if (err instanceof OptparseError) return finish(tool.usageError(err))
+      throw err
+    }
+    const route = tool.route(parsed)
+    if (typeof route === 'number') return finish(route)
+
+    const commandArgv = canonicalArgv({ ...parsed, positionals: route.args })
+    // oclif's error handler re-reads process.argv; keep it consistent with what we run.
+    process.argv = [process.argv[0], tool.bin, ...route.id.split(':'), ...commandArgv]
+    const config = await Config.load({ root: toolRoot(tool.bin) })
+    await config.runCommand(route.id, commandArgv)
+    await flush()
+    finish(0)
+  } catch (err) {
+    if (err instanceof Errors.ExitError) return finish(err.oclif.exit ?? 1)
+    // Anything that reaches here is a bug: still one line, never a stack trace.
+    const message = err instanceof Error ? err.message : String(err)
+    process.stderr.write(`${tool.bin}: internal error: ${message}\n`)
+    if (process.env.QPID_TOOLS_DEBUG) console.error(err)
+    return finish(1)
+  }
+}
+
+// Exit explicitly: a half-open AMQP connection must never keep a tool alive. On Linux, writes
+// to pipes, files and terminals are synchronous, so nothing printed is lost.
+function finish(code: number): never {
+  process.exit(code)
+}
