@@ -1,0 +1,50 @@
+// QMF objects as the console sees them (qmf.md §2.1).
+import type { QmfMap, QmfValue } from './values.js'
+
+export interface QmfObject {
+  /** `_object_id._object_name`, e.g. `org.apache.qpid.broker:queue:q1`. */
+  objectName: string
+  className: string
+  packageName: string
+  /** Properties and statistics. */
+  values: QmfMap
+  /** Nanoseconds since the epoch. */
+  createTs: number
+  updateTs: number
+  deleteTs: number
+}
+
+function str(v: QmfValue | undefined): string {
+  return v === undefined || v === null ? '' : String(v)
+}
+
+export function toQmfObject(raw: QmfMap): QmfObject {
+  const oid = (raw._object_id ?? {}) as QmfMap
+  const schema = (raw._schema_id ?? {}) as QmfMap
+  return {
+    objectName: str(oid._object_name),
+    className: str(schema._class_name),
+    packageName: str(schema._package_name),
+    values: (raw._values ?? {}) as QmfMap,
+    createTs: Number(raw._create_ts ?? 0),
+    updateTs: Number(raw._update_ts ?? 0),
+    deleteTs: Number(raw._delete_ts ?? 0),
+  }
+}
+
+/** True for a reference value (a map holding `_object_name`). */
+export function isRef(v: QmfValue | undefined): v is QmfMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && '_object_name' in v
+}
+
+/**
+ * How the tools display a reference: the text after the second `:` of the object name
+ * (`org.apache.qpid.broker:exchange:amq.direct` → `amq.direct`). Empty for a missing reference.
+ */
+export function refName(v: QmfValue | undefined): string {
+  if (!isRef(v)) return ''
+  const name = str(v._object_name)
+  const first = name.indexOf(':')
+  const second = first === -1 ? -1 : name.indexOf(':', first + 1)
+  return second === -1 ? name : name.slice(second + 1)
+}

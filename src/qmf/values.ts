@@ -1,0 +1,97 @@
+// Typed decoding of QMF message bodies. rhea's default unwrapping loses AMQP types: binary and
+// uuid both become Buffers, and ulongs above 2^53 (nanosecond timestamps) become raw 8-byte
+// Buffers. qpidd sends almost every string as binary (golden/qmf-amqp10-wire.md §4), so the
+// console needs the types to render values as the Python tools do.
+import rhea from 'rhea'
+
+/** An AMQP uuid; prints hyphenated, as the tools show it. */
+export class Uuid {
+  constructor(readonly bytes: Buffer) {}
+  toString(): string {
+    const h = this.bytes.toString('hex')
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+  }
+  toJSON(): string {
+    return this.toString()
+  }
+}
+
+export type QmfValue = string | number | boolean | null | Uuid | QmfValue[] | QmfMap
+export interface QmfMap {
+  [key: string]: QmfValue
+}
+
+interface Typed {
+  type: { name: string }
+  value: unknown
+  descriptor?: unknown
+}
+
+function isTyped(o: unknown): o is Typed {
+  return typeof o === 'object' && o !== null && 'type' in o && typeof (o as Typed).type?.name === 'string'
+}
+
+function bigToNumber(b: Buffer, signed: boolean): number {
+  return Number(signed ? b.readBigInt64BE(0) : b.readBigUInt64BE(0))
+}
+
+/** Converts one rhea Typed tree into plain values: binary → UTF-8 string, uuid → Uuid, 64-bit → number. */
+export function fromTyped(t: unknown): QmfValue {
+  if (!isTyped(t)) return (t ?? null) as QmfValue
+  const name = t.type.name
+  const v = t.value
+  switch (name) {
+    case 'Vbin8':
+    case 'Vbin32':
+      return (v as Buffer).toString('utf8')
+    case 'Uuid':
+      return new Uuid(Buffer.from(v as Buffer))
+    case 'Ulong':
+    case 'Long':
+    case 'Timestamp':
+      return Buffer.isBuffer(v) ? bigToNumber(v, name !== 'Ulong') : (v as number)
+    case 'Map8':
+    case 'Map32': {
+      const items = v as unknown[]
+      const out: QmfMap = {}
+      for (let i = 0; i + 1 < items.length; i += 2) out[String(fromTyped(items[i]))] = fromTyped(items[i + 1])
+      return out
+    }
+    case 'List0':
+    case 'List8':
+    case 'List32':
+    case 'Array8':
+    case 'Array32':
+      return ((v as unknown[]) ?? []).map(fromTyped)
+    case 'Null':
+      return null
+    default:
+      return v as QmfValue
+  }
+}
+
+const AMQP_VALUE = 0x77
+
+let installed = false
+/**
+ * Makes rhea decode amqp-value bodies with `fromTyped` for this process. rhea decodes transfers
+ * through `message.decode`, looked up at call time, so wrapping it is enough. Only the tools
+ * install this; the broker keeps rhea's default decoding.
+ */
+export function installTypedBodyDecoding(): void {
+  if (installed) return
+  installed = true
+  const messageModule = (rhea as unknown as { message: { decode(b: Buffer): any } }).message
+  const original = messageModule.decode
+  const Reader = (rhea.types as any).Reader
+  messageModule.decode = (buffer: Buffer) => {
+    const msg = original(buffer)
+    const reader = new Reader(buffer)
+    while (reader.remaining()) {
+      const section = reader.read()
+      const d = section.descriptor?.value
+      if (d === AMQP_VALUE || d === 'amqp:value:*') msg.body = fromTyped(section.value)
+    }
+    return msg
+  }
+}
