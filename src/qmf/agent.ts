@@ -122,7 +122,10 @@ export class BrokerAgent {
     reject: (err: QmfError) => void,
     onReply: (props: Record<string, unknown>, body: QmfValue, more: () => void) => void,
   ): void {
-    if (this.closed) return reject(this.closed)
+    if (this.closed) {
+      reject(this.closed)
+      return
+    }
     const id = String(this.nextId++)
     const pending: Pending = {
       timer: undefined as unknown as NodeJS.Timeout,
