@@ -17,6 +17,8 @@ export interface OptionSpec {
   multiple?: boolean
   /** Options that store into the same key (optparse `dest`), e.g. `-a/--broker-addr` → `broker`. */
   dest?: string
+  /** optparse `action="help"`: acted on where it appears, so scanning stops there (later errors are not seen). */
+  exits?: boolean
 }
 
 export type OptionValue = string | number | boolean | Array<string | number>
@@ -27,6 +29,8 @@ export interface ParsedArgv {
   positionals: string[]
   /** Options in argv order as [key, value] pairs, for tools where the last of a group wins. */
   order: Array<[string, OptionValue]>
+  /** Key of the `exits` option that ended the scan, if one did. */
+  exit?: string
 }
 
 /** An optparse usage error; `message` is the text after `<prog>: error: `. */
@@ -38,13 +42,34 @@ function pyRepr(s: string): string {
   return s.includes("'") && !s.includes('"') ? `"${s}"` : `'${s.replaceAll("'", "\\'")}'`
 }
 
+// optparse's `_parse_num`: the radix comes from the raw text's prefix (`0x` hex, `0b` binary, any
+// other leading `0` octal, so `010` is 8 and `09` is an error), then Python's `int(text, radix)`,
+// which allows surrounding whitespace, a sign (not before a prefix optparse saw) and `_` between digits.
+const DIGITS: Record<number, string> = { 2: '[01]', 8: '[0-7]', 10: '[0-9]', 16: '[0-9a-fA-F]' }
+const PREFIX: Record<number, string> = { 2: '', 8: '(?:0[oO])?', 10: '', 16: '(?:0[xX])?' }
+
+export function parseOptparseInt(raw: string): number | undefined {
+  const head = raw.slice(0, 2).toLowerCase()
+  let radix = 10
+  let text = raw
+  if (head === '0x') radix = 16
+  else if (head === '0b') {
+    radix = 2
+    text = raw.slice(2) || '0'
+  } else if (raw.startsWith('0')) radix = 8
+  const d = DIGITS[radix]
+  const m = new RegExp(`^\\s*([-+]?)${PREFIX[radix]}(${d}+(?:_${d}+)*)\\s*$`).exec(text)
+  if (!m) return undefined
+  const n = Number.parseInt(m[2].replaceAll('_', ''), radix)
+  return m[1] === '-' ? -n : n
+}
+
 function convert(spec: OptionSpec, opt: string, raw: string): string | number {
   switch (spec.type) {
     case 'int': {
-      const s = raw.trim()
-      if (/^[-+]?\d+$/.test(s)) return Number.parseInt(s, 10)
-      if (/^[-+]?0[xX][0-9a-fA-F]+$/.test(s)) return Number.parseInt(s, 16)
-      throw new OptparseError(`option ${opt}: invalid integer value: ${pyRepr(raw)}`)
+      const n = parseOptparseInt(raw)
+      if (n === undefined) throw new OptparseError(`option ${opt}: invalid integer value: ${pyRepr(raw)}`)
+      return n
     }
     case 'float': {
       const n = Number(raw.trim())
@@ -111,6 +136,7 @@ export function parseArgv(argv: readonly string[], specs: readonly OptionSpec[])
       if (!spec.type) {
         if (eq !== -1) throw new OptparseError(`${opt} option does not take a value`)
         store(spec, true)
+        if (spec.exits) return { options, positionals, order, exit: spec.dest ?? spec.long }
         continue
       }
       let raw: string
@@ -129,6 +155,7 @@ export function parseArgv(argv: readonly string[], specs: readonly OptionSpec[])
         if (!spec) throw new OptparseError(`no such option: -${ch}`)
         if (!spec.type) {
           store(spec, true)
+          if (spec.exits) return { options, positionals, order, exit: spec.dest ?? spec.long }
           continue
         }
         let raw: string

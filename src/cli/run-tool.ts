@@ -2,7 +2,6 @@
 // how positional words select an oclif command; this file scans argv with optparse rules, then
 // lets oclif load and run the chosen command with a canonical argv (see optparse.ts for why).
 import { fileURLToPath } from 'node:url'
-import { Config, Errors, flush } from '@oclif/core'
 import { canonicalArgv, type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from './optparse.js'
 
 export interface Route {
@@ -21,10 +20,15 @@ export interface ToolDefinition {
    * qpid-ha's command-first parsing). Returns an exit code when it handled the call.
    */
   preempt?(argv: readonly string[]): number | undefined | Promise<number | undefined>
+  /**
+   * Replaces the scan with `options` for tools whose option table depends on the command word
+   * (qpid-ha: each command has its own parser). Throws OptparseError like parseArgv.
+   */
+  parse?(argv: readonly string[]): ParsedArgv
   /** Writes the tool's optparse error output for `err` and returns the exit code (2 for optparse). */
   usageError(err: OptparseError): number
   /** Picks the command from the scanned argv, or returns an exit code when the words are a usage error. */
-  route(parsed: ParsedArgv): Route | number
+  route(parsed: ParsedArgv): Route | number | Promise<Route | number>
 }
 
 function toolRoot(bin: string): string {
@@ -38,23 +42,28 @@ export async function runTool(tool: ToolDefinition, argv: readonly string[]): Pr
 
     let parsed: ParsedArgv
     try {
-      parsed = parseArgv(argv, tool.options)
+      parsed = tool.parse ? tool.parse(argv) : parseArgv(argv, tool.options)
     } catch (err) {
       if (err instanceof OptparseError) return finish(tool.usageError(err))
       throw err
     }
-    const route = tool.route(parsed)
+    const route = await tool.route(parsed)
     if (typeof route === 'number') return finish(route)
 
     const commandArgv = canonicalArgv({ ...parsed, positionals: route.args })
     // oclif's error handler re-reads process.argv; keep it consistent with what we run.
     process.argv = [process.argv[0], tool.bin, ...route.id.split(':'), ...commandArgv]
+    // Loaded only now: @oclif/core costs ~90 ms, which --help and optparse errors must not pay.
+    const { Config, flush } = await import('@oclif/core')
     const config = await Config.load({ root: toolRoot(tool.bin) })
     await config.runCommand(route.id, commandArgv)
     await flush()
     finish(0)
   } catch (err) {
-    if (err instanceof Errors.ExitError) return finish(err.oclif.exit ?? 1)
+    // oclif's ExitError (this.exit(n)), recognised by shape so this module need not import oclif.
+    // Other oclif errors carry `oclif.exit` too; only ExitError's message starts with EEXIT.
+    const exit = (err as { oclif?: { exit?: number } } | null)?.oclif?.exit
+    if (exit !== undefined && err instanceof Error && err.message.startsWith('EEXIT:')) return finish(exit)
     // Anything that reaches here is a bug: still one line, never a stack trace.
     const message = err instanceof Error ? err.message : String(err)
     process.stderr.write(`${tool.bin}: internal error: ${message}\n`)

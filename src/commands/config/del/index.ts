@@ -1,0 +1,13 @@
+import { remove } from '../../../config/admin.js'
+import { ConfigCommand } from '../../../config/command.js'
+import type { ConfigFlags } from '../../../config/flags.js'
+import type { BrokerAgent } from '../../../qmf/agent.js'
+
+export default class Del extends ConfigCommand {
+  static override summary = 'del <type> <name>: delete any broker object type.'
+
+  protected async execute(agent: BrokerAgent, _flags: ConfigFlags, [type, name]: string[]): Promise<number> {
+    await remove(agent, type, name, {})
+    return 0
+  }
+}

@@ -1,0 +1,22 @@
+import { printUsage } from '../../../cli/tools/qpid-config-usage.js'
+import { remove } from '../../../config/admin.js'
+import { ConfigCommand } from '../../../config/command.js'
+import type { ConfigFlags } from '../../../config/flags.js'
+import type { BrokerAgent } from '../../../qmf/agent.js'
+
+export default class DelQueue extends ConfigCommand {
+  static override summary = 'del queue <name>: delete a queue if empty and unused, unless --force*.'
+
+  protected async execute(agent: BrokerAgent, flags: ConfigFlags, [name]: string[]): Promise<number> {
+    if (name === undefined) {
+      printUsage()
+      return 1
+    }
+    const options = {
+      if_empty: !(flags.force || flags['force-if-not-empty']),
+      if_unused: !(flags.force || flags['force-if-used']),
+    }
+    await remove(agent, 'queue', name, options)
+    return 0
+  }
+}

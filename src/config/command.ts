@@ -1,0 +1,21 @@
+// Base of every qpid-config oclif command: the full flag table, free positional words (the router
+// already split off the command words), and a run() that connects first and exits with the code
+// the command's body returns.
+import { Command } from '@oclif/core'
+import type { BrokerAgent } from '../qmf/agent.js'
+import { type ConfigFlags, configFlags } from './flags.js'
+import { withBroker } from './session.js'
+
+export abstract class ConfigCommand extends Command {
+  static override flags = configFlags
+  static override strict = false
+
+  /** The command's work; `words` are the positionals after the command words. Returns the exit code. */
+  protected abstract execute(agent: BrokerAgent, flags: ConfigFlags, words: string[]): Promise<number>
+
+  async run(): Promise<void> {
+    const { flags, argv } = await this.parse({ flags: configFlags, strict: false })
+    const code = await withBroker(flags, (agent) => this.execute(agent, flags, argv as string[]))
+    if (code !== 0) this.exit(code)
+  }
+}

@@ -1,0 +1,76 @@
+// Connection handling shared by the qpid-config commands: connect with the parsed options, run the
+// command, and turn every failure into the original's `Failed: <Class>: <message>` line (stdout,
+// exit 1). The connection is opened before the command looks at its words, as in the original.
+import { BrokerAgent } from '../qmf/agent.js'
+import { QmfError } from '../qmf/errors.js'
+import { hostPort, parseBrokerUrl } from '../qmf/url.js'
+import type { ConfigFlags } from './flags.js'
+
+const DEFAULT_TIMEOUT_S = 10
+
+/** The broker address the tool uses: `-a` wins over `-b`; an empty value means the default. */
+export function brokerAddress(flags: Partial<ConfigFlags>): string {
+  return flags['broker-addr'] || flags.broker || 'localhost'
+}
+
+/** `-t` is the connection and reply deadline; 0 ("no limit" in the original) keeps the default. */
+export function deadlineMs(flags: Partial<ConfigFlags>): number {
+  return (flags.timeout || DEFAULT_TIMEOUT_S) * 1000
+}
+
+export function connect(flags: Partial<ConfigFlags>): Promise<BrokerAgent> {
+  const timeoutMs = deadlineMs(flags)
+  return BrokerAgent.connect({
+    url: parseBrokerUrl(brokerAddress(flags)),
+    saslMechanism: flags['sasl-mechanism'],
+    haAdmin: flags['ha-admin'],
+    timeoutMs,
+    replyTimeoutMs: timeoutMs,
+    clientProcess: 'qpid-config',
+    heartbeatMs: timeoutMs,
+  })
+}
+
+/** Runs `body` with a connected agent; returns the exit code. Never throws. */
+export async function withBroker(
+  flags: Partial<ConfigFlags>,
+  body: (agent: BrokerAgent) => Promise<number>,
+): Promise<number> {
+  let agent: BrokerAgent | undefined
+  try {
+    agent = await connect(flags)
+    return await body(agent)
+  } catch (err) {
+    process.stdout.write(`${failureLine(err)}\n`)
+    return 1
+  } finally {
+    agent?.close()
+  }
+}
+
+/** The line the original printed for an exception escaping a command. */
+export function failureLine(err: unknown): string {
+  if (err instanceof QmfError) return `Failed: ${err.pythonClass}: ${err.message}`
+  const e = err as NodeJS.ErrnoException
+  // A local file (bind -f) that cannot be read: the original printed Python's IOError text alone.
+  if (e?.syscall && e.path !== undefined && typeof e.errno === 'number') {
+    return `[Errno ${-e.errno}] ${ERRNO_TEXT[e.code ?? ''] ?? e.message}: '${e.path}'`
+  }
+  return `Failed: Exception: ${err instanceof Error ? err.message : String(err)}`
+}
+
+const ERRNO_TEXT: Record<string, string> = {
+  ENOENT: 'No such file or directory',
+  EACCES: 'Permission denied',
+  EISDIR: 'Is a directory',
+}
+
+/** `host:port` of the broker, for the `broker` field of --json documents. */
+export function brokerLabel(flags: Partial<ConfigFlags>): string {
+  return hostPort(parseBrokerUrl(brokerAddress(flags)))
+}
+
+/** Prints lines, each newline-terminated (nothing for an empty list). */
+export function printLines(lines: readonly string[]): void {
+  if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`)
+}
