@@ -1,0 +1,378 @@
+// The broker core: the registry of queues and exchanges, declare/delete/bind with qpidd's error
+// texts, publishing (routing + limits + persistence), recovery from the store, and the seams other
+// modules use: observers (events.ts), the connection gate (transport/gate.ts) and the management
+// registry (management/registry.ts).
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { BrokerError, invalidArgument, notAllowed, notFound, preconditionFailed } from './errors.js'
+import type { ConfigObserver, QueueObserver } from './events.js'
+import type { Logger } from './log.js'
+import type { Binding } from './nodes/binding.js'
+import type { Exchange } from './nodes/exchange.js'
+import { createExchange, isExchangeType } from './nodes/exchange-types.js'
+import type { InboundMessage } from './nodes/message.js'
+import { Queue, type QueueHost, type QueueOptions } from './nodes/queue.js'
+import { QueueSettingsError } from './nodes/queue-settings.js'
+import { MessageStats } from './nodes/stats.js'
+import { resolveQueues } from './routing.js'
+import type { MessageStore } from './store/store.js'
+import { scanMessage } from './transport/message-codec.js'
+
+export const VERSION = '1.40.0'
+
+export interface BrokerConfig {
+  port: number
+  dataDir?: string
+  auth: boolean
+  store: MessageStore
+  log: Logger
+}
+
+export interface DeclareQueueOptions extends QueueOptions {
+  alternateExchangeName?: string
+}
+
+export interface DeclareExchangeOptions {
+  durable?: boolean
+  autoDelete?: boolean
+  arguments?: Record<string, unknown>
+  alternateExchangeName?: string
+}
+
+/** Handles messages addressed to an agent (QMF); returns true when the message was consumed. */
+export type AgentHandler = (exchange: Exchange, key: string, msg: InboundMessage) => boolean
+
+const BUILTIN_EXCHANGES: [string, string][] = [
+  ['', 'direct'],
+  ['amq.direct', 'direct'],
+  ['amq.topic', 'topic'],
+  ['amq.fanout', 'fanout'],
+  ['amq.match', 'headers'],
+  ['qpid.management', 'topic'],
+  ['qmf.default.topic', 'topic'],
+  ['qmf.default.direct', 'direct'],
+]
+
+export class Broker implements QueueHost {
+  readonly queues = new Map<string, Queue>()
+  readonly exchanges = new Map<string, Exchange>()
+  readonly queueObservers: QueueObserver[] = []
+  readonly configObservers: ConfigObserver[] = []
+  /** Statistics of deleted queues, so broker totals never go backwards. */
+  readonly retired = new MessageStats()
+  discardsNoRoute = 0
+  readonly startedAt = Date.now()
+  readonly systemId: string
+  readonly store: MessageStore
+  readonly log: Logger
+  readonly dataDir?: string
+  port: number
+  readonly auth: boolean
+  agentHandler?: AgentHandler
+  /** Called to stop the process (QMF `shutdown`). */
+  onShutdown?: () => void
+
+  constructor(cfg: BrokerConfig) {
+    this.store = cfg.store
+    this.log = cfg.log
+    this.dataDir = cfg.dataDir
+    this.port = cfg.port
+    this.auth = cfg.auth
+    this.systemId = this.loadSystemId()
+    for (const [name, type] of BUILTIN_EXCHANGES) {
+      const durable = name.startsWith('amq.') && this.store.persistent
+      this.exchanges.set(name, createExchange(type, name, { durable, arguments: { 'qpid.replicate': 'none' } }))
+    }
+  }
+
+  get defaultExchange(): Exchange {
+    return this.exchanges.get('') as Exchange
+  }
+
+  observeQueues(o: QueueObserver): () => void {
+    this.queueObservers.push(o)
+    return () => this.queueObservers.splice(this.queueObservers.indexOf(o), 1)
+  }
+
+  observeConfig(o: ConfigObserver): () => void {
+    this.configObservers.push(o)
+    return () => this.configObservers.splice(this.configObservers.indexOf(o), 1)
+  }
+
+  /** Recreates durable exchanges, queues (with messages) and bindings from the store. */
+  async recover(): Promise<void> {
+    const state = await this.store.recover()
+    for (const e of state.exchanges) {
+      if (this.exchanges.has(e.name) || !isExchangeType(e.type)) continue
+      const ex = createExchange(e.type, e.name, { durable: true, autoDelete: e.autoDelete, arguments: e.arguments })
+      ex.persistenceId = e.id
+      this.exchanges.set(e.name, ex)
+    }
+    for (const e of state.exchanges) {
+      const ex = this.exchanges.get(e.name)
+      const alt = e.alternateExchange ? this.exchanges.get(e.alternateExchange) : undefined
+      if (ex && alt) this.setAlt(ex, alt)
+    }
+    for (const rq of state.queues) {
+      const alt = rq.alternateExchange ? this.exchanges.get(rq.alternateExchange) : undefined
+      const q = new Queue(rq.name, this, {
+        durable: true,
+        autoDelete: rq.autoDelete,
+        exclusive: rq.exclusive,
+        arguments: rq.arguments,
+        alternateExchange: alt,
+      })
+      if (alt) alt.altUsers++
+      q.persistenceId = rq.id
+      this.queues.set(q.name, q)
+      this.defaultExchange.bind(q, q.name, {})
+      for (const m of rq.messages) {
+        const info = scanMessage(m.bytes)
+        const entry = q.entryFor(m.bytes, true, info.priority, info.applicationProperties)
+        entry.persistenceId = m.id
+        q.enqueue(entry, true)
+      }
+    }
+    for (const b of state.bindings) {
+      const ex = this.exchanges.get(b.exchange)
+      const q = this.queues.get(b.queue)
+      if (!ex || !q) continue
+      const binding = ex.bind(q, b.key, b.arguments)
+      if (binding) q.bindings.add(binding)
+    }
+    this.log.notice('Store', `Recovered ${state.queues.length} queues, ${state.exchanges.length} exchanges`)
+  }
+
+  // ---- queues -----------------------------------------------------------------------------------
+
+  /** Declares a queue; returns the existing one (created=false) when the name is taken. */
+  declareQueue(name: string, opts: DeclareQueueOptions = {}): { queue: Queue; created: boolean } {
+    const existing = this.queues.get(name)
+    if (existing) return { queue: existing, created: false }
+    let alt: Exchange | undefined
+    if (opts.alternateExchangeName) {
+      alt = this.exchanges.get(opts.alternateExchangeName)
+      if (!alt) throw notFound(`Alternate exchange does not exist: ${opts.alternateExchangeName}`)
+    }
+    let q: Queue
+    try {
+      q = new Queue(name, this, { ...opts, alternateExchange: alt })
+    } catch (e) {
+      if (e instanceof QueueSettingsError) throw new BrokerError(e.message, 'amqp:invalid-field')
+      throw e
+    }
+    if (alt) alt.altUsers++
+    this.queues.set(name, q)
+    const b = this.defaultExchange.bind(q, name, {})
+    if (b) q.bindings.add(b)
+    q.bindingCount.set(q.bindings.size)
+    if (q.durable && this.store.persistent) this.store.declareQueue(q)
+    this.log.debug('Broker', `Queue declared: ${name}`)
+    for (const o of this.configObservers) o.queueDeclared?.(q)
+    return { queue: q, created: true }
+  }
+
+  deleteQueue(name: string, opts: { ifEmpty?: boolean; ifUnused?: boolean } = {}): void {
+    const q = this.queues.get(name)
+    if (!q) throw notFound(`Delete failed. No such queue: ${name}`)
+    if (opts.ifEmpty && q.msgDepth > 0) throw preconditionFailed(`Cannot delete queue ${name}; queue not empty`)
+    if (opts.ifUnused && !q.isUnused()) throw preconditionFailed(`Cannot delete queue ${name}; queue in use`)
+    this.destroyQueue(q)
+  }
+
+  /** Removes a queue: bindings go, messages go to the alternate exchange (or are abandoned). */
+  destroyQueue(q: Queue): void {
+    if (q.deleted) return
+    for (const m of q.allMessages()) {
+      if (q.altExchange && this.reroute(m.bytes, q.altExchange)) q.stats.abandonedViaAlt++
+      else q.stats.abandoned++
+      q.dequeue(m, 'deleted')
+    }
+    q.deleted = true
+    for (const b of [...q.bindings]) this.removeBinding(b)
+    if (q.altExchange) q.altExchange.altUsers--
+    this.queues.delete(q.name)
+    q.stats.addTo(this.retired)
+    if (q.durable && q.persistenceId) this.store.deleteQueue(q)
+    this.log.debug('Broker', `Queue deleted: ${q.name}`)
+    for (const o of this.configObservers) o.queueDeleted?.(q)
+    this.onQueueDestroyed?.(q)
+  }
+
+  /** Transport hook: detach consumers of a deleted queue. */
+  onQueueDestroyed?: (q: Queue) => void
+
+  autoDelete(q: Queue): void {
+    // deferred so a consumer detaching inside a dispatch loop does not delete under it
+    queueMicrotask(() => {
+      if (!q.deleted && q.isUnused()) this.destroyQueue(q)
+    })
+  }
+
+  // ---- exchanges --------------------------------------------------------------------------------
+
+  declareExchange(
+    name: string,
+    type: string,
+    opts: DeclareExchangeOptions = {},
+  ): { exchange: Exchange; created: boolean } {
+    const existing = this.exchanges.get(name)
+    if (existing) return { exchange: existing, created: false }
+    if (!isExchangeType(type)) throw new BrokerError(`Invalid exchange type: ${type}`, 'amqp:not-implemented')
+    let alt: Exchange | undefined
+    if (opts.alternateExchangeName) {
+      alt = this.exchanges.get(opts.alternateExchangeName)
+      if (!alt) throw notFound(`Alternate exchange does not exist: ${opts.alternateExchangeName}`)
+    }
+    const ex = createExchange(type, name, {
+      durable: opts.durable,
+      autoDelete: opts.autoDelete,
+      arguments: opts.arguments,
+    })
+    if (alt) this.setAlt(ex, alt)
+    this.exchanges.set(name, ex)
+    if (ex.durable && this.store.persistent) this.store.declareExchange(ex)
+    for (const o of this.configObservers) o.exchangeDeclared?.(ex)
+    return { exchange: ex, created: true }
+  }
+
+  deleteExchange(name: string): void {
+    if (name === '') throw invalidArgument('Delete not allowed for default exchange')
+    const ex = this.exchanges.get(name)
+    if (!ex) throw notFound(`Delete failed. No such exchange: ${name}`)
+    if (ex.altUsers > 0) throw notAllowed(`Cannot delete ${name}, in use as alternate-exchange.`)
+    for (const b of [...ex.bindings]) this.removeBinding(b)
+    if (ex.altExchange) ex.altExchange.altUsers--
+    ex.deleted = true
+    this.exchanges.delete(name)
+    if (ex.persistenceId) this.store.deleteExchange(ex)
+    for (const o of this.configObservers) o.exchangeDeleted?.(ex)
+  }
+
+  private setAlt(ex: Exchange, alt: Exchange): void {
+    ex.altExchange = alt
+    alt.altUsers++
+  }
+
+  // ---- bindings ---------------------------------------------------------------------------------
+
+  bind(exchangeName: string, queueName: string, key: string, args: Record<string, unknown> = {}): Binding | undefined {
+    if (exchangeName === '') throw invalidArgument('Bind not allowed for default exchange')
+    const q = this.queues.get(queueName)
+    if (!q) throw notFound(`Bind failed. No such queue: ${queueName}`)
+    const ex = this.exchanges.get(exchangeName)
+    if (!ex) throw notFound(`Bind failed. No such exchange: ${exchangeName}`)
+    const b = ex.bind(q, key, args)
+    if (!b) return undefined
+    q.bindings.add(b)
+    q.bindingCount.set(q.bindings.size)
+    if (ex.durable && q.durable && this.store.persistent) this.store.bind(b)
+    for (const o of this.configObservers) o.bound?.(b)
+    return b
+  }
+
+  unbind(exchangeName: string, queueName: string, key: string): void {
+    if (exchangeName === '') throw invalidArgument('Unbind not allowed for default exchange')
+    const q = this.queues.get(queueName)
+    if (!q) throw notFound(`Unbind failed. No such queue: ${queueName}`)
+    const ex = this.exchanges.get(exchangeName)
+    if (!ex) throw notFound(`Unbind failed. No such exchange: ${exchangeName}`)
+    const b = ex.find(q, key)
+    if (b) this.removeBinding(b)
+  }
+
+  private removeBinding(b: Binding): void {
+    b.exchange.unbind(b)
+    b.queue.bindings.delete(b)
+    b.queue.bindingCount.set(b.queue.bindings.size)
+    if (b.exchange !== this.defaultExchange && b.exchange.durable && b.queue.durable && this.store.persistent)
+      this.store.unbind(b)
+    for (const o of this.configObservers) o.unbound?.(b)
+  }
+
+  // ---- messages ---------------------------------------------------------------------------------
+
+  /**
+   * Delivers an incoming message to a queue, or through an exchange with `key`. Returns whether a
+   * persistent copy was recorded (the sender's delivery must then wait for `store.sync`). Throws
+   * LimitExceeded (reject policy) before anything is enqueued.
+   */
+  publish(msg: InboundMessage, target: Queue | Exchange, key: string): boolean {
+    let queues: Queue[]
+    if (target instanceof Queue) queues = [target]
+    else {
+      if (this.agentHandler?.(target, key, msg)) return false
+      queues = resolveQueues(target, key, msg, msg.bytes.length)
+      if (queues.length === 0) {
+        this.discardsNoRoute++
+        return false
+      }
+    }
+    const size = msg.bytes.length
+    for (const q of queues) q.checkLimit(size)
+    let persisted = false
+    for (const q of queues) {
+      const m = q.entryFor(msg.bytes, msg.durable, msg.priority, msg.applicationProperties)
+      q.enqueue(m)
+      if (m.persistenceId) persisted = true
+    }
+    return persisted
+  }
+
+  /** QueueHost: routes stored bytes through an exchange (alternate exchanges, reroute). */
+  reroute(bytes: Buffer, exchange: Exchange): boolean {
+    let msg: InboundMessage
+    try {
+      msg = scanMessage(bytes)
+    } catch {
+      return false
+    }
+    const queues = resolveQueues(exchange, msg.subject ?? '', msg, bytes.length)
+    for (const q of queues) {
+      try {
+        q.checkLimit(bytes.length)
+        q.enqueue(q.entryFor(bytes, msg.durable, msg.priority, msg.applicationProperties))
+      } catch {
+        q.stats.discardsOverflow++
+      }
+    }
+    return queues.length > 0
+  }
+
+  /** Resolves an address as qpidd does: queue first, then exchange. */
+  lookupNode(name: string): Queue | Exchange | undefined {
+    return this.queues.get(name) ?? this.exchanges.get(name)
+  }
+
+  /** Sum of all queue statistics (live and deleted). */
+  totals(): MessageStats & { msgDepth: number; byteDepth: number } {
+    const t = new MessageStats()
+    this.retired.addTo(t)
+    let msgDepth = 0
+    let byteDepth = 0
+    for (const q of this.queues.values()) {
+      q.stats.addTo(t)
+      msgDepth += q.msgDepth
+      byteDepth += q.byteDepth
+    }
+    return Object.assign(t, { msgDepth, byteDepth })
+  }
+
+  private loadSystemId(): string {
+    if (!this.dataDir) return randomUUID()
+    const file = join(this.dataDir, 'systemId')
+    try {
+      if (existsSync(file)) {
+        const id = readFileSync(file, 'utf8').trim()
+        if (/^[0-9a-f-]{36}$/.test(id)) return id
+      }
+      mkdirSync(this.dataDir, { recursive: true })
+      const id = randomUUID()
+      writeFileSync(file, `${id}\n`)
+      return id
+    } catch {
+      return randomUUID()
+    }
+  }
+}

@@ -1,0 +1,139 @@
+// qpidd-ref entry point: options → store → broker → AMQP listener → management. With --port 0 the
+// bound port is printed alone on the first stdout line, as qpidd does. SIGTERM/SIGINT close cleanly.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Broker, VERSION } from './broker.js'
+import { Logger } from './log.js'
+import { startManagement } from './management/index.js'
+import { helpText, OptionError, type OptionValues, parseArgs } from './options.js'
+import { JournalStore } from './store/journal-store.js'
+import { MemoryStore } from './store/memory-store.js'
+import type { MessageStore } from './store/store.js'
+import { loadUsers } from './transport/sasl.js'
+import { AmqpServer } from './transport/server.js'
+
+/** Boot sequence, persisted in the data directory (QMF `_agent_epoch`). */
+function bootSequence(dataDir: string | undefined): number {
+  if (!dataDir) return 1
+  const file = join(dataDir, 'bootSequence')
+  let n = 0
+  try {
+    if (existsSync(file)) n = Number(readFileSync(file, 'utf8').trim()) || 0
+    mkdirSync(dataDir, { recursive: true })
+    writeFileSync(file, `${n + 1}\n`)
+  } catch {
+    // a read-only data dir only loses the epoch count
+  }
+  return n + 1
+}
+
+async function main(argv: string[]): Promise<number> {
+  let values: OptionValues
+  try {
+    const parsed = parseArgs(argv)
+    values = parsed.values
+    if (values.help) {
+      process.stdout.write(helpText())
+      return 0
+    }
+    if (values.version) {
+      process.stdout.write(`qpidd-ref (qpid-cpp compatible) version ${VERSION}\n`)
+      return 0
+    }
+    for (const w of parsed.warnings) process.stderr.write(`warning: ${w}\n`)
+  } catch (e) {
+    if (e instanceof OptionError) {
+      process.stderr.write(`Error: ${e.message}\n`)
+      return 1
+    }
+    throw e
+  }
+  const selectors = values.trace ? ['trace+'] : ((values['log-enable'] as string[] | undefined) ?? ['notice+'])
+  let log: Logger
+  try {
+    log = new Logger(selectors, {
+      file: values['log-to-file'] as string | undefined,
+      stderr: values['log-to-stderr'] !== false,
+    })
+  } catch (e) {
+    process.stderr.write(`Error: ${(e as Error).message}\n`)
+    return 1
+  }
+  const host = String(values.interface ?? '127.0.0.1')
+  if (host !== '127.0.0.1' && host !== 'localhost') {
+    process.stderr.write(`Error: qpidd-ref only listens on 127.0.0.1 (got --interface ${host})\n`)
+    return 1
+  }
+  const dataDir = values['no-data-dir'] ? undefined : (values['data-dir'] as string | undefined)
+  const auth = values.auth === true
+  let users = new Map<string, string>()
+  if (values['sasl-users']) {
+    try {
+      users = loadUsers(String(values['sasl-users']))
+    } catch {
+      process.stderr.write(`Error: could not read --sasl-users file ${values['sasl-users']}\n`)
+      return 1
+    }
+  }
+  const store: MessageStore = dataDir ? new JournalStore(dataDir, log) : new MemoryStore()
+  const broker = new Broker({ port: Number(values.port), dataDir, auth, store, log })
+  log.notice('Broker', `Broker (pid=${process.pid}) start-up`)
+  try {
+    await broker.recover()
+  } catch (e) {
+    log.error('Store', `Recovery failed: ${(e as Error).message}`)
+    return 1
+  }
+  if (!auth) log.notice('Broker', 'SASL disabled: No Authentication Performed')
+  const server = new AmqpServer(broker, {
+    host: '127.0.0.1',
+    port: Number(values.port),
+    auth,
+    realm: String(values.realm),
+    users,
+  })
+  let port: number
+  try {
+    port = await server.listen()
+  } catch (e) {
+    log.error('Network', `Cannot listen on 127.0.0.1:${values.port}: ${(e as Error).message}`)
+    return 1
+  }
+  broker.port = port
+  if (values['mgmt-enable'] !== false) startManagement(broker, server, bootSequence(dataDir))
+  if (Number(values.port) === 0) process.stdout.write(`${port}\n`)
+  log.info('Network', `Listening to: 127.0.0.1:${port}`)
+  log.notice('Network', `Listening on TCP/TCP6 port ${port}`)
+
+  return new Promise<number>((resolve) => {
+    let stopping = false
+    const stop = async () => {
+      if (stopping) return
+      stopping = true
+      log.notice('Broker', 'Shut down')
+      try {
+        await server.close()
+        await store.close()
+      } catch (e) {
+        log.error('Broker', `Error during shutdown: ${(e as Error).message}`)
+      }
+      resolve(0)
+    }
+    broker.onShutdown = stop
+    process.on('SIGTERM', stop)
+    process.on('SIGINT', stop)
+  })
+}
+
+process.on('uncaughtException', (e) => {
+  // last-resort guard: log without a stack trace and keep serving the other clients
+  process.stderr.write(`qpidd-ref: internal error: ${e?.message ?? e}\n`)
+})
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`Error: ${(e as Error).message}\n`)
+    process.exit(1)
+  },
+)

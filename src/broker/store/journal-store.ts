@@ -1,0 +1,271 @@
+// Append-only journal store (toolchain.md §1.6). Records are appended in batches; one fdatasync per
+// batch (group commit), and `sync` callbacks (persistent message settlement) run only after the
+// batch holding everything written before them is on disk. On start the journal is replayed, a torn
+// tail is truncated, and the file is rewritten compactly with only live records.
+import {
+  closeSync,
+  existsSync,
+  fdatasync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  write,
+  writeSync,
+} from 'node:fs'
+import { join } from 'node:path'
+import type { Logger } from '../log.js'
+import type { Binding } from '../nodes/binding.js'
+import type { Exchange } from '../nodes/exchange.js'
+import type { QueuedMessage } from '../nodes/message.js'
+import type { Queue } from '../nodes/queue.js'
+import { frameDequeue, frameEnqueue, frameId, frameJson, RecordType, readRecords } from './journal-format.js'
+import type { MessageStore, RecoveredBinding, RecoveredExchange, RecoveredQueue, RecoveredState } from './store.js'
+
+/** Arguments may hold Buffers (AMQP binary) — stored as text, which is how qpidd shows them. */
+function plainArgs(args: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(
+    JSON.stringify(args, (_k, v) =>
+      v && v.type === 'Buffer' && Array.isArray(v.data)
+        ? Buffer.from(v.data).toString('utf8')
+        : typeof v === 'bigint'
+          ? Number(v)
+          : v,
+    ),
+  )
+}
+
+export class JournalStore implements MessageStore {
+  readonly persistent = true
+  private readonly file: string
+  private fd = -1
+  private nextId = 1
+  private pending: Buffer[] = []
+  private pendingBytes = 0
+  private busy = false
+  private scheduled = false
+  /** Sequence numbers: records appended vs. records known durable. */
+  private appended = 0
+  private durable = 0
+  private waiters: { seq: number; done: () => void }[] = []
+  private bindingIds = new Map<Binding, number>()
+
+  constructor(
+    readonly dir: string,
+    private readonly log: Logger,
+  ) {
+    this.file = join(dir, 'qpidd-ref.journal')
+  }
+
+  async recover(): Promise<RecoveredState> {
+    mkdirSync(this.dir, { recursive: true })
+    const data = existsSync(this.file) ? readFileSync(this.file) : Buffer.alloc(0)
+    const { records, validLength } = readRecords(data)
+    if (validLength < data.length) {
+      this.log.warning('Store', `Journal has a torn tail: truncating ${data.length - validLength} bytes`)
+      const fd = openSync(this.file, 'r+')
+      ftruncateSync(fd, validLength)
+      fsyncSync(fd)
+      closeSync(fd)
+    }
+    const queues = new Map<number, RecoveredQueue & { msgs: Map<number, Buffer> }>()
+    const exchanges = new Map<number, RecoveredExchange>()
+    const bindings = new Map<number, RecoveredBinding>()
+    let maxId = 0
+    for (const r of records) {
+      const id = r.body.readUInt32BE(0)
+      switch (r.type) {
+        case RecordType.QueueDeclare: {
+          const j = JSON.parse(r.body.subarray(4).toString('utf8'))
+          queues.set(id, { id, durable: true, messages: [], msgs: new Map(), ...j })
+          break
+        }
+        case RecordType.QueueDelete:
+          queues.delete(id)
+          break
+        case RecordType.ExchangeDeclare:
+          exchanges.set(id, { id, ...JSON.parse(r.body.subarray(4).toString('utf8')) })
+          break
+        case RecordType.ExchangeDelete:
+          exchanges.delete(id)
+          break
+        case RecordType.Bind:
+          bindings.set(id, { id, ...JSON.parse(r.body.subarray(4).toString('utf8')) })
+          break
+        case RecordType.Unbind:
+          bindings.delete(id)
+          break
+        case RecordType.Enqueue: {
+          const mid = r.body.readDoubleBE(4)
+          queues.get(id)?.msgs.set(mid, Buffer.from(r.body.subarray(12)))
+          if (mid > maxId) maxId = mid
+          break
+        }
+        case RecordType.Dequeue:
+          queues.get(id)?.msgs.delete(r.body.readDoubleBE(4))
+          break
+      }
+      if (id > maxId && r.type !== RecordType.Dequeue) maxId = id
+    }
+    this.nextId = maxId + 1
+    const state: RecoveredState = {
+      exchanges: [...exchanges.values()],
+      queues: [...queues.values()].map(({ msgs, ...q }) => ({
+        ...q,
+        messages: [...msgs].map(([mid, bytes]) => ({ id: mid, bytes })),
+      })),
+      bindings: [...bindings.values()],
+    }
+    this.compact(state)
+    return state
+  }
+
+  /** Rewrites the journal with only live records: new file, fsync, rename, fsync the directory. */
+  private compact(state: RecoveredState): void {
+    const tmp = `${this.file}.new`
+    const fd = openSync(tmp, 'w')
+    const put = (b: Buffer) => writeSync(fd, b)
+    for (const e of state.exchanges) {
+      const { id, ...rest } = e
+      put(frameJson(RecordType.ExchangeDeclare, id, rest))
+    }
+    for (const q of state.queues) {
+      const { id, messages, durable: _d, ...rest } = q
+      put(frameJson(RecordType.QueueDeclare, id, rest))
+      for (const m of messages) put(frameEnqueue(id, m.id, m.bytes))
+    }
+    for (const b of state.bindings) {
+      const { id, ...rest } = b
+      put(frameJson(RecordType.Bind, id, rest))
+    }
+    fsyncSync(fd)
+    closeSync(fd)
+    renameSync(tmp, this.file)
+    const dfd = openSync(this.dir, 'r')
+    try {
+      fsyncSync(dfd)
+    } finally {
+      closeSync(dfd)
+    }
+    this.fd = openSync(this.file, 'a')
+  }
+
+  declareQueue(q: Queue): void {
+    q.persistenceId = this.nextId++
+    this.append(
+      frameJson(RecordType.QueueDeclare, q.persistenceId, {
+        name: q.name,
+        autoDelete: q.autoDelete,
+        exclusive: q.exclusive,
+        arguments: plainArgs(q.arguments),
+        alternateExchange: q.altExchange?.name,
+      }),
+    )
+  }
+  deleteQueue(q: Queue): void {
+    if (q.persistenceId) this.append(frameId(RecordType.QueueDelete, q.persistenceId))
+  }
+  declareExchange(e: Exchange): void {
+    e.persistenceId = this.nextId++
+    this.append(
+      frameJson(RecordType.ExchangeDeclare, e.persistenceId, {
+        name: e.name,
+        type: e.type,
+        autoDelete: e.autoDelete,
+        arguments: plainArgs(e.arguments),
+        alternateExchange: e.altExchange?.name,
+      }),
+    )
+  }
+  deleteExchange(e: Exchange): void {
+    if (e.persistenceId) this.append(frameId(RecordType.ExchangeDelete, e.persistenceId))
+  }
+  bind(b: Binding): void {
+    const id = this.nextId++
+    this.bindingIds.set(b, id)
+    this.append(
+      frameJson(RecordType.Bind, id, {
+        exchange: b.exchange.name,
+        queue: b.queue.name,
+        key: b.key,
+        arguments: plainArgs(b.args),
+      }),
+    )
+  }
+  unbind(b: Binding): void {
+    const id = this.bindingIds.get(b)
+    if (id === undefined) return
+    this.bindingIds.delete(b)
+    this.append(frameId(RecordType.Unbind, id))
+  }
+  enqueue(q: Queue, m: QueuedMessage): void {
+    m.persistenceId = this.nextId++
+    this.append(frameEnqueue(q.persistenceId, m.persistenceId, m.bytes))
+  }
+  dequeue(q: Queue, m: QueuedMessage): void {
+    this.append(frameDequeue(q.persistenceId, m.persistenceId))
+  }
+
+  sync(done: () => void): void {
+    if (this.durable >= this.appended) {
+      done()
+      return
+    }
+    this.waiters.push({ seq: this.appended, done })
+  }
+
+  async close(): Promise<void> {
+    while (this.busy || this.pending.length) await new Promise((r) => setTimeout(r, 5))
+    if (this.fd >= 0) {
+      fsyncSync(this.fd)
+      closeSync(this.fd)
+      this.fd = -1
+    }
+  }
+
+  private append(rec: Buffer): void {
+    this.pending.push(rec)
+    this.pendingBytes += rec.length
+    this.appended++
+    if (!this.scheduled && !this.busy) {
+      this.scheduled = true
+      setImmediate(() => this.flush())
+    }
+  }
+
+  /** Writes everything pending as one batch, then one fdatasync; repeats while records arrive. */
+  private flush(): void {
+    this.scheduled = false
+    if (this.busy || this.pending.length === 0 || this.fd < 0) return
+    this.busy = true
+    const batch = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes)
+    const seq = this.appended
+    this.pending = []
+    this.pendingBytes = 0
+    const fd = this.fd
+    const writeAll = (off: number) => {
+      write(fd, batch, off, batch.length - off, null, (err, n) => {
+        if (err) return this.failed(err)
+        if (off + n < batch.length) return writeAll(off + n)
+        fdatasync(fd, (err2) => {
+          if (err2) return this.failed(err2)
+          this.durable = seq
+          this.busy = false
+          const ready = this.waiters.filter((w) => w.seq <= seq)
+          this.waiters = this.waiters.filter((w) => w.seq > seq)
+          for (const w of ready) w.done()
+          if (this.pending.length) this.flush()
+        })
+      })
+    }
+    writeAll(0)
+  }
+
+  private failed(err: Error): void {
+    // without a working journal, persistent messages can no longer be confirmed: stop loudly
+    this.log.error('Store', `Journal write failed: ${err.message}`)
+    process.exit(2)
+  }
+}

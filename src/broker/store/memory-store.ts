@@ -1,0 +1,21 @@
+// The store used without a data directory: nothing is persisted, sync completes at once.
+import type { MessageStore, RecoveredState } from './store.js'
+
+export class MemoryStore implements MessageStore {
+  readonly persistent = false
+  async recover(): Promise<RecoveredState> {
+    return { exchanges: [], queues: [], bindings: [] }
+  }
+  declareQueue(): void {}
+  deleteQueue(): void {}
+  declareExchange(): void {}
+  deleteExchange(): void {}
+  bind(): void {}
+  unbind(): void {}
+  enqueue(): void {}
+  dequeue(): void {}
+  sync(done: () => void): void {
+    done()
+  }
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,104 @@
+// An outgoing AMQP link attached to a queue (a subscription). Tracks its unsettled deliveries so
+// they go back to the queue, in their original order, when the consumer goes away.
+import type { QueuedMessage } from '../nodes/message.js'
+import type { Consumer, Queue } from '../nodes/queue.js'
+import type { ConnectionInfo, SessionInfo } from './connection-info.js'
+
+/** The parts of rhea's Sender this module uses. */
+export interface RheaSender {
+  name: string
+  credit: number
+  delivery_count: number
+  local: { attach: { snd_settle_mode?: number } }
+  send(data: Buffer, tag: Buffer | undefined, format: number): RheaDelivery
+}
+
+export interface RheaDelivery {
+  update(settled: boolean, state?: unknown): void
+  settled?: boolean
+  /** Ours: the queue entry carried by this delivery (undefined for settled sends). */
+  qm?: QueuedMessage
+}
+
+export class OutgoingConsumer implements Consumer {
+  cursor: number[]
+  delivered = 0
+  readonly unacked = new Set<QueuedMessage>()
+  readonly createdAt = Date.now()
+  private sends = 0
+  private readonly baseCount: number
+  private closed = false
+  private readonly settledMode: boolean
+
+  constructor(
+    readonly sender: RheaSender,
+    readonly queue: Queue,
+    readonly browsing: boolean,
+    readonly connection: ConnectionInfo,
+    readonly session: SessionInfo,
+    readonly exclusive: boolean,
+  ) {
+    this.cursor = queue.newCursor()
+    this.baseCount = sender.delivery_count
+    this.settledMode = sender.local.attach.snd_settle_mode === 1
+  }
+
+  get name(): string {
+    return this.sender.name
+  }
+  /** Deliveries need the client's outcome (not sent pre-settled, not browsing). */
+  get acknowledged(): boolean {
+    return !this.settledMode && !this.browsing
+  }
+  get unackedCount(): number {
+    return this.unacked.size
+  }
+
+  /**
+   * rhea only counts credit down when it writes the transfer (next tick), so deliveries handed to
+   * rhea but not written yet are subtracted here to never exceed the client's credit.
+   */
+  canSend(): boolean {
+    if (this.closed) return false
+    const pending = this.sends - (this.sender.delivery_count - this.baseCount)
+    return this.sender.credit - pending > 0
+  }
+
+  send(m: QueuedMessage, q: Queue): void {
+    this.sends++
+    this.delivered++
+    const c = this.connection
+    c.msgsToClient++
+    c.framesToClient++
+    c.updatedAt = Date.now()
+    const d = this.sender.send(m.bytes, undefined, 0)
+    if (this.browsing) return
+    if (this.settledMode) {
+      q.dequeue(m, 'consumed')
+      return
+    }
+    d.qm = m
+    this.unacked.add(m)
+  }
+
+  /** Applies a consumer's outcome to the entry a delivery carried. */
+  outcome(d: RheaDelivery, kind: 'accepted' | 'released' | 'rejected' | 'modified', failed = false): void {
+    const m = d.qm
+    if (!m) return
+    d.qm = undefined
+    if (!this.unacked.delete(m)) return
+    if (kind === 'accepted') this.queue.dequeue(m, 'consumed')
+    else if (kind === 'rejected') this.queue.reject(m)
+    else this.queue.release(m, kind === 'released' || failed)
+  }
+
+  /** The link or connection went away: unsettled messages become available again, in order. */
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    const pending = [...this.unacked].sort((a, b) => a.position - b.position)
+    this.unacked.clear()
+    this.queue.removeConsumer(this)
+    for (const m of pending) this.queue.release(m)
+  }
+}
