@@ -7,6 +7,7 @@ export type PythonClass =
   | 'Timeout'
   | 'ValueError'
   | 'Exception'
+  | 'FileNotFoundError'
 
 export class QmfError extends Error {
   override name = 'QmfError'
@@ -15,6 +16,8 @@ export class QmfError extends Error {
     message: string,
     /** QMF error code when the agent answered `_exception`. */
     readonly code?: number,
+    /** The agent's raw `error_text` (qmf.console tools print it alone, as a method result's text). */
+    readonly agentText?: string,
   ) {
     super(message)
   }
@@ -22,7 +25,12 @@ export class QmfError extends Error {
 
 /** The agent's `_exception` answer, rendered as the Python BrokerAgent did. */
 export function agentException(code: number, text: string): QmfError {
-  return new QmfError('Exception', `Exception from Agent: {'error_code': ${code}, 'error_text': ${pyStr(text)}}`, code)
+  return new QmfError(
+    'Exception',
+    `Exception from Agent: {'error_code': ${code}, 'error_text': ${pyStr(text)}}`,
+    code,
+    text,
+  )
 }
 
 /** Python 3 repr of a str: single quotes unless the text holds a single quote and no double quote. */

@@ -90,7 +90,7 @@ export function installTypedBodyDecoding(): void {
     while (reader.remaining()) {
       const section = reader.read()
       const d = section.descriptor?.value
-      if (d === AMQP_VALUE || d === 'amqp:value:*') msg.body = fromTyped(section.value)
+      if (d === AMQP_VALUE || d === 'amqp:value:*') msg.body = fromTyped(section) // the section is itself the typed value (e.g. Map32), with a descriptor
     }
     return msg
   }

@@ -1,0 +1,221 @@
+// How qpid-ha reaches brokers: connection defaults (qpidd.conf, --timeout), the admin connection,
+// the habroker object, and the `--all` fan-out over the cluster's brokers URL. Every step has a
+// deadline, so no command hangs on a dead or stopped broker.
+import { readFileSync } from 'node:fs'
+import type { Session } from 'rhea'
+import {
+  BrokerAgent,
+  type BrokerUrl,
+  type ConnectOptions,
+  openConnection,
+  parseBrokerUrl,
+  pyStr,
+  QmfError,
+  type QmfObject,
+} from '../../qmf/index.js'
+
+export interface HaFlags {
+  broker?: string
+  timeout?: string
+  'sasl-mechanism'?: string
+  config?: string
+}
+
+export interface Target {
+  /** The broker text as the Python tool holds it (used in "HA module is not loaded" errors). */
+  text: string
+  connect: ConnectOptions
+}
+
+const DEFAULT_BROKER = '0.0.0.0'
+const DEFAULT_TIMEOUT_S = 10
+
+/** qpidtoollibs parse_qpidd_conf: key=value lines, `#` comments; QPID_<X> env vars override as `<x>`. */
+export function readQpiddConf(path: string): Map<string, string> {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT')
+      throw new QmfError('FileNotFoundError', `[Errno 2] No such file or directory: ${pyStr(path)}`)
+    throw new QmfError('Exception', `cannot read ${path}: ${code ?? 'error'}`)
+  }
+  const conf = new Map<string, string>()
+  for (const raw of text.split('\n')) {
+    const line = raw.split('#')[0].trim()
+    const eq = line.indexOf('=')
+    if (eq > 0) conf.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim())
+  }
+  for (const [k, v] of Object.entries(process.env)) {
+    if (k.startsWith('QPID_') && v !== undefined) conf.set(k.slice(5).toLowerCase(), v)
+  }
+  return conf
+}
+
+function pyFloat(text: string): number {
+  const n = Number(text.trim())
+  if (text.trim() === '' || Number.isNaN(n)) {
+    throw new QmfError('ValueError', `could not convert string to float: ${pyStr(text)}`)
+  }
+  return n
+}
+
+/** qpid.util.URL's str(): scheme only when given, port only when known. */
+function urlText(url: BrokerUrl, scheme: boolean, port: boolean): string {
+  const cred = url.user ? `${url.user}${url.password ? `/${url.password}` : ''}@` : ''
+  const host = url.host.includes(':') ? `[${url.host}]` : url.host
+  return `${scheme ? `${url.scheme}://` : ''}${cred}${host}${port ? `:${url.port}` : ''}`
+}
+
+/** Resolves -b/--timeout/--config into connection options, as qpid-ha's Command.connect does. */
+export function resolveTarget(flags: HaFlags): Target {
+  let text = flags.broker || DEFAULT_BROKER
+  let timeoutS = flags.timeout ? pyFloat(flags.timeout) : 0
+  let mechanism = flags['sasl-mechanism']
+  let url: BrokerUrl
+  if (flags.config) {
+    const conf = readQpiddConf(flags.config)
+    const confPort = conf.get('port')
+    url = parseBrokerUrl(text, confPort ? Number(confPort) : undefined)
+    url.user ??= conf.get('ha-username')
+    url.password ??= conf.get('ha-password')
+    text = urlText(url, /^[a-zA-Z][\w+.-]*:\/\//.test(text), /:\d+$/.test(text) || Boolean(confPort))
+    mechanism ||= conf.get('ha-mechanism')
+    const hb = conf.get('ha-heartbeat-interval') || conf.get('link-heartbeat-interval')
+    if (!timeoutS && hb) timeoutS = pyFloat(hb)
+  } else url = parseBrokerUrl(text)
+  // Python waits forever when --config gives no heartbeat; we never wait forever (docs/compat.md).
+  if (!timeoutS || timeoutS < 0) timeoutS = DEFAULT_TIMEOUT_S
+  // 0.0.0.0 means "this host" to the Python client; we only ever connect to loopback.
+  const host = url.host === DEFAULT_BROKER ? '127.0.0.1' : url.host
+  return {
+    text,
+    connect: {
+      url: { ...url, host },
+      saslMechanism: mechanism || undefined,
+      haAdmin: true,
+      timeoutMs: timeoutS * 1000,
+      clientProcess: 'qpid-ha',
+      // qpid.messaging heartbeat = ceil(timeout/2); rhea declares the peer dead after 2 × idle time-out
+      heartbeatMs: Math.ceil(timeoutS / 2) * 1000,
+    },
+  }
+}
+
+export interface HaSession {
+  agent: BrokerAgent
+  ha: QmfObject
+}
+
+/** Connects as admin and fetches the habroker object; fails when the HA module is absent. */
+export async function openHa(target: Target): Promise<HaSession> {
+  const agent = await BrokerAgent.connect({ ...target.connect, replyTimeoutMs: target.connect.timeoutMs })
+  try {
+    const ha = await agent.getSingleton('habroker')
+    if (!ha) throw new QmfError('Exception', `HA module is not loaded on broker at ${target.text}`)
+    return { agent, ha }
+  } catch (err) {
+    agent.close()
+    throw err
+  }
+}
+
+/** `ping`: a connection and a session, no management traffic. */
+export async function ping(target: Target): Promise<void> {
+  const conn = await openConnection(target.connect)
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new QmfError('Timeout', 'session not opened in time')),
+        target.connect.timeoutMs,
+      )
+      const session: Session = conn.create_session()
+      session.once('session_open', () => {
+        clearTimeout(timer)
+        resolve()
+      })
+      conn.once('disconnected', () => {
+        clearTimeout(timer)
+        reject(new QmfError('ConnectionError', 'connection aborted'))
+      })
+      session.begin()
+    })
+  } finally {
+    conn.close()
+  }
+}
+
+/** Addresses of `brokersUrl` the way qpid-ha reads them (`amqp:`/`tcp:` prefixes dropped). */
+export function clusterAddresses(brokersUrl: string): string[] {
+  return brokersUrl
+    .replace(/^amqps?:/, '')
+    .replaceAll('tcp:', '')
+    .split(',')
+    .filter((a) => a !== '')
+}
+
+export type BrokerResult = { address: string; ha: QmfObject } | { address: string; error: QmfError }
+
+/**
+ * `--all`: queries every broker of the cluster in parallel, each within its own deadline, and
+ * returns the results in brokers-URL order. Credentials given with -b are reused for each.
+ */
+export async function queryAll(addresses: string[], flags: HaFlags, target: Target): Promise<BrokerResult[]> {
+  const at = target.text.indexOf('@')
+  const userpass = at === -1 ? undefined : target.text.slice(0, at)
+  return Promise.all(
+    addresses.map(async (address): Promise<BrokerResult> => {
+      const broker = userpass && !address.includes('@') ? `${userpass}@${address}` : address
+      try {
+        const t = resolveTarget({ ...flags, broker })
+        const { agent, ha } = await withDeadline(openHa(t), t.connect.timeoutMs)
+        agent.close()
+        return { address, ha }
+      } catch (err) {
+        return { address, error: asQmfError(err) }
+      }
+    }),
+  )
+}
+
+/** One overall budget for connect + query, on top of the per-step deadlines. */
+function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new QmfError('Timeout', `no answer within ${ms / 1000} s`)), ms)
+    p.then(
+      (v) => {
+        clearTimeout(timer)
+        resolve(v)
+      },
+      (e) => {
+        clearTimeout(timer)
+        reject(e)
+      },
+    )
+  })
+}
+
+export function asQmfError(err: unknown): QmfError {
+  if (err instanceof QmfError) return err
+  return new QmfError('Exception', err instanceof Error ? err.message : String(err))
+}
+
+/** qpid-ha's top-level error line: `<ExceptionClass>: <message>`. */
+export function errorLine(err: unknown): string {
+  const e = asQmfError(err)
+  return `${e.pythonClass}: ${e.message}\n`
+}
+
+/**
+ * Runs a command body the way qpid-ha's main() does: any failure prints `<Class>: <message>`
+ * on stdout and exits 1; otherwise the body's own exit status.
+ */
+export async function runHa(body: () => Promise<number | undefined>): Promise<number> {
+  try {
+    return (await body()) ?? 0
+  } catch (err) {
+    process.stdout.write(errorLine(err))
+    return 1
+  }
+}

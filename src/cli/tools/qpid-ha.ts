@@ -1,0 +1,161 @@
+// qpid-ha's argv rules, which differ from the other tools: `--cluster-manager` (its first
+// occurrence, exactly) is removed before anything else and unlocks manager commands; the first
+// argument equal to a command name (option values included) selects the command; then that
+// command's own optparse parser reads the whole remaining argv, command word included, so the
+// positionals are "<anything> <arg1> <arg2>" and the first positional is ignored.
+import { type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from '../optparse.js'
+import type { ToolDefinition } from '../run-tool.js'
+import {
+  type CommandHelp,
+  commandHelp,
+  PING,
+  PROMOTE,
+  QUERY,
+  REPLICATE,
+  SET,
+  STATUS,
+  toolUsage,
+  usageBlock,
+} from './qpid-ha-help.js'
+
+const PROG = 'qpid-ha'
+const HELP_WORDS = ['help', '--help', '-help', '-h', 'help-all', '--help-all']
+
+const CONNECTION_OPTIONS: OptionSpec[] = [
+  { long: 'help', short: 'h', exits: true },
+  { long: 'broker', short: 'b', type: 'string' },
+  { long: 'timeout', type: 'float' },
+  { long: 'sasl-mechanism', type: 'string' },
+  { long: 'sasl-service-name', type: 'string' },
+  { long: 'ssl-certificate', type: 'string' },
+  { long: 'ssl-key', type: 'string' },
+  { long: 'config', type: 'string' },
+]
+
+interface HaCommand {
+  help: CommandHelp
+  options: OptionSpec[]
+}
+
+const command = (help: CommandHelp, own: OptionSpec[] = []): HaCommand => ({
+  help,
+  options: [...CONNECTION_OPTIONS, ...own],
+})
+
+/** User commands in the order `--help` lists them. */
+const USER_COMMANDS = [
+  command(PING),
+  command(STATUS, [{ long: 'expect', type: 'string' }, { long: 'is-primary' }, { long: 'all' }]),
+  command(REPLICATE),
+  command(QUERY, [{ long: 'all' }]),
+]
+const MANAGER_COMMANDS = [command(PROMOTE)]
+/** Extensions: selectable like user commands, not listed, so `--help` stays byte-identical. */
+const EXTENSION_COMMANDS = [
+  command(SET, [
+    { long: 'brokers-url', type: 'string' },
+    { long: 'public-url', type: 'string' },
+  ]),
+]
+
+interface Selection {
+  args: string[]
+  /** Commands available with this argv (manager commands only with --cluster-manager). */
+  listed: HaCommand[]
+  found?: HaCommand
+}
+
+function select(argv: readonly string[]): Selection {
+  const args = [...argv]
+  const at = args.indexOf('--cluster-manager')
+  if (at !== -1) args.splice(at, 1)
+  const listed = at === -1 ? USER_COMMANDS : [...USER_COMMANDS, ...MANAGER_COMMANDS]
+  const selectable = [...listed, ...EXTENSION_COMMANDS]
+  const word = args.find((a) => selectable.some((c) => c.help.name === a))
+  return { args, listed, found: selectable.find((c) => c.help.name === word) }
+}
+
+function print(text: string): void {
+  process.stdout.write(text)
+}
+
+/** Everything the Python tool decides before connecting: help, unknown command, argument count. */
+function preempt(argv: readonly string[]): number | undefined {
+  const { args, listed, found } = select(argv)
+  if (args.length > 0 && HELP_WORDS.includes(args[0])) {
+    if (args[0].includes('help-all')) for (const c of listed) print(`${commandHelp(c.help)}\n`)
+    else
+      print(
+        toolUsage(
+          PROG,
+          listed.map((c) => c.help),
+        ),
+      )
+    return 0
+  }
+  if (!found) {
+    const manager = MANAGER_COMMANDS.find((c) => args.includes(c.help.name))
+    if (manager) {
+      const n = manager.help.name
+      print(
+        `Exception: '${n}' should only be called by the cluster manager.\n` +
+          `Incorrect use of '${n}' will cause cluster malfunction.\n` +
+          `To call from a cluster manager use '${n} --cluster-manager'. \n`,
+      )
+    } else
+      print(
+        `${toolUsage(
+          PROG,
+          listed.map((c) => c.help),
+        )}Exception: No valid command\n`,
+      )
+    return 1
+  }
+  let parsed: ParsedArgv
+  try {
+    parsed = parseArgv(args, found.options)
+  } catch (err) {
+    if (err instanceof OptparseError) return optparseError(found, err.message)
+    throw err
+  }
+  if (parsed.exit === 'help') {
+    print(commandHelp(found.help))
+    return 0
+  }
+  if (parsed.positionals.length !== found.help.argNames.length + 1) {
+    print(`${commandHelp(found.help)}Exception: Wrong number of arguments\n`)
+    return 1
+  }
+  if (parsed.options['ssl-key'] !== undefined && parsed.options['ssl-certificate'] === undefined) {
+    return optparseError(found, "missing '--ssl-certificate' (required by '--ssl-key')")
+  }
+  return undefined
+}
+
+function optparseError(c: HaCommand, message: string): number {
+  process.stderr.write(`${usageBlock(c.help)}\n${PROG}: error: ${message}\n`)
+  return 2
+}
+
+export const qpidHa: ToolDefinition = {
+  bin: PROG,
+  options: CONNECTION_OPTIONS,
+  preempt,
+  parse(argv) {
+    const { args, found } = select(argv)
+    // preempt has already handled every argv without a command. The command name goes first so
+    // route() knows it even when it was found in an option value.
+    const c = found as HaCommand
+    const parsed = parseArgv(args, c.options)
+    return { ...parsed, positionals: [c.help.name, ...parsed.positionals] }
+  },
+  usageError(err) {
+    // unreachable in practice: preempt reports optparse errors with the command's usage
+    process.stderr.write(`${PROG}: error: ${err.message}\n`)
+    return 2
+  },
+  route(parsed) {
+    const [name, , ...args] = parsed.positionals
+    return { id: name, args }
+  },
+}

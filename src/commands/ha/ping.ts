@@ -1,0 +1,17 @@
+import { Command } from '@oclif/core'
+import { connectionFlags } from '../../cli/tools/qpid-ha-flags.js'
+import { ping, resolveTarget, runHa } from '../../cli/tools/qpid-ha-session.js'
+
+export default class Ping extends Command {
+  static override description = 'Check if the broker is alive and responding'
+  static override flags = connectionFlags
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(Ping)
+    const code = await runHa(async () => {
+      await ping(resolveTarget(flags))
+      return 0
+    })
+    if (code !== 0) this.exit(code)
+  }
+}

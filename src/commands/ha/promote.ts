@@ -1,0 +1,23 @@
+import { Command } from '@oclif/core'
+import { connectionFlags } from '../../cli/tools/qpid-ha-flags.js'
+import { openHa, resolveTarget, runHa } from '../../cli/tools/qpid-ha-session.js'
+import { HA_BROKER_OBJECT } from '../../qmf/index.js'
+
+export default class Promote extends Command {
+  static override description = '[Cluster manager only] Promote a backup broker to primary'
+  static override flags = connectionFlags
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(Promote)
+    const code = await runHa(async () => {
+      const { agent } = await openHa(resolveTarget(flags))
+      try {
+        await agent.callMethod(HA_BROKER_OBJECT, 'promote')
+      } finally {
+        agent.close()
+      }
+      return 0
+    })
+    if (code !== 0) this.exit(code)
+  }
+}

@@ -1,0 +1,28 @@
+import { Command, Flags } from '@oclif/core'
+import { connectionFlags } from '../../cli/tools/qpid-ha-flags.js'
+import { clusterAddresses, openHa, queryAll, resolveTarget, runHa } from '../../cli/tools/qpid-ha-session.js'
+import { queryBlock, queryFailure } from '../../render/ha-query.js'
+
+export default class Query extends Command {
+  static override description = 'Print HA configuration and status'
+  static override flags = { ...connectionFlags, all: Flags.boolean() }
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(Query)
+    const code = await runHa(async () => {
+      const target = resolveTarget(flags)
+      const { agent, ha } = await openHa(target)
+      agent.close()
+      const addresses = clusterAddresses(String(ha.values.brokersUrl ?? ''))
+      if (!flags.all || addresses.length === 0) {
+        process.stdout.write(queryBlock(ha))
+        return 0
+      }
+      for (const r of await queryAll(addresses, flags, target)) {
+        process.stdout.write('ha' in r ? queryBlock(r.ha, r.address) : queryFailure(r.address, r.error.message))
+      }
+      return 0
+    })
+    if (code !== 0) this.exit(code)
+  }
+}

@@ -1,0 +1,34 @@
+import { Command, Flags } from '@oclif/core'
+import { connectionFlags } from '../../cli/tools/qpid-ha-flags.js'
+import { openHa, resolveTarget, runHa } from '../../cli/tools/qpid-ha-session.js'
+import { HA_BROKER_OBJECT, QmfError } from '../../qmf/index.js'
+
+/** qpidd-ref extension: the habroker methods setBrokersUrl / setPublicUrl, which no Python tool calls. */
+export default class SetHa extends Command {
+  static override description = 'Change HA settings of the broker at run time (qpidd-ref extension).'
+  static override flags = {
+    ...connectionFlags,
+    'brokers-url': Flags.string(),
+    'public-url': Flags.string(),
+  }
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(SetHa)
+    const code = await runHa(async () => {
+      const brokersUrl = flags['brokers-url']
+      const publicUrl = flags['public-url']
+      if (brokersUrl === undefined && publicUrl === undefined) {
+        throw new QmfError('Exception', 'Nothing to set: give --brokers-url and/or --public-url')
+      }
+      const { agent } = await openHa(resolveTarget(flags))
+      try {
+        if (brokersUrl !== undefined) await agent.callMethod(HA_BROKER_OBJECT, 'setBrokersUrl', { url: brokersUrl })
+        if (publicUrl !== undefined) await agent.callMethod(HA_BROKER_OBJECT, 'setPublicUrl', { url: publicUrl })
+      } finally {
+        agent.close()
+      }
+      return 0
+    })
+    if (code !== 0) this.exit(code)
+  }
+}
