@@ -25,11 +25,6 @@ export interface ToolDefinition {
    * (qpid-ha: each command has its own parser). Throws OptparseError like parseArgv.
    */
   parse?(argv: readonly string[]): ParsedArgv
-  /**
-   * Replaces the scan with `options` for tools whose option table depends on the command word
-   * (qpid-ha: each command has its own parser). Throws OptparseError like parseArgv.
-   */
-  parse?(argv: readonly string[]): ParsedArgv
   /** Writes the tool's optparse error output for `err` and returns the exit code (2 for optparse). */
   usageError(err: OptparseError): number
   /** Picks the command from the scanned argv, or returns an exit code when the words are a usage error. */
