@@ -3,7 +3,7 @@
 import type { OutgoingConsumer } from './consumer.js'
 
 export class ConnectionInfo {
-  /** `<local addr:port>-<remote addr:port>`, the QMF `address` (qpidd's format). */
+  /** `qpid.<local addr:port>-<remote addr:port>`, the QMF `address` as qpidd names it (golden 71). */
   readonly address: string
   readonly createdAt = Date.now()
   /** Last time a statistic changed (QMF `_update_ts`, qpid-stat idle time). */
@@ -29,7 +29,7 @@ export class ConnectionInfo {
     remoteAddress: string,
     readonly socketBytes: () => { read: number; written: number },
   ) {
-    this.address = `${localAddress}-${remoteAddress}`
+    this.address = `qpid.${localAddress}-${remoteAddress}`
   }
 
   get remoteProcessName(): string | undefined {

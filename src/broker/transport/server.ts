@@ -231,8 +231,10 @@ export class AmqpServer {
     const local = `${socket.localAddress}:${socket.localPort}`
     const remote = `${socket.remoteAddress}:${socket.remotePort}`
     const info = new ConnectionInfo(local, remote, () => ({ read: socket.bytesRead, written: socket.bytesWritten }))
-    const mech = conn.sasl_transport?.mechanism
-    const user = mech?.username ?? 'anonymous'
+    // With a listener that also takes plain AMQP, rhea's SASL server sits under `selected`.
+    const mech = conn.sasl_transport?.mechanism ?? conn.sasl_transport?.selected?.mechanism
+    // ANONYMOUS carries an arbitrary trace string, not a user: qpidd reports `anonymous`.
+    const user = mech?.mechanismName !== 'ANONYMOUS' && mech?.username ? mech.username : 'anonymous'
     info.authIdentity = this.opts.auth && mech?.mechanismName === 'PLAIN' ? qualify(user, this.opts.realm) : user
     info.saslMechanism = mech?.mechanismName ?? ''
     info.containerId = String(conn.remote.open?.container_id ?? '')
