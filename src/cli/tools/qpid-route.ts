@@ -1,0 +1,83 @@
+// qpid-route's optparse option table and the routing of its positional words (tools.md §4.1-4.3).
+// Kept free of oclif, rhea and the QMF client so that --help and option errors start fast.
+import type { OptionSpec } from '../optparse.js'
+import { OptparseError } from '../optparse.js'
+import type { Route, ToolDefinition } from '../run-tool.js'
+import { printUsage, USAGE } from './qpid-route-usage.js'
+
+const int = 'int' as const
+const string = 'string' as const
+
+// In the original's order; `long` is also the oclif flag name the commands declare.
+export const QPID_ROUTE_OPTIONS: readonly OptionSpec[] = [
+  { long: 'help', short: 'h', exits: true },
+  { long: 'timeout', type: int },
+  { long: 'verbose', short: 'v' },
+  { long: 'quiet', short: 'q' },
+  { long: 'durable', short: 'd' },
+  { long: 'del-empty-link', short: 'e' },
+  { long: 'src-local', short: 's' },
+  { long: 'ack', type: int },
+  { long: 'credit', type: int },
+  { long: 'transport', short: 't', type: string },
+  { long: 'client-sasl-mechanism', type: string },
+  { long: 'sasl-service-name', type: string },
+  { long: 'ssl-certificate', type: string },
+  { long: 'ssl-key', type: string },
+  { long: 'ha-admin' },
+  // Not in the original: machine-readable `link list` / `route list` (docs/qpid-route.md).
+  { long: 'json' },
+]
+
+function usageError(err: OptparseError): number {
+  process.stderr.write(`${USAGE}qpid-route: error: ${err.message}\n`)
+  return 2
+}
+
+const COMMANDS: Record<string, readonly string[]> = {
+  link: ['add', 'del', 'list'],
+  dynamic: ['add', 'del'],
+  route: ['add', 'del', 'list', 'flush', 'map'],
+  queue: ['add', 'del'],
+}
+
+/**
+ * Positional words → oclif command id. Every command gets all the words (it needs their count and
+ * positions). The original connects before it judges the words, so malformed ones still go to a
+ * command: `usage` (connects, prints the synopsis, 255) or `none` for `link`/`dynamic` with an
+ * unknown word, which the original silently accepted (connects, exit 0).
+ */
+export function routeWords(words: readonly string[]): Route {
+  const [group, cmd] = words
+  const args = [...words]
+  if (group === 'queue' && (words.length < 6 || words.length > 7)) return { id: 'usage', args }
+  if (COMMANDS[group]?.includes(cmd)) return { id: `${group}:${cmd}`, args }
+  if (group === 'link' || group === 'dynamic') return { id: 'none', args }
+  return { id: 'usage', args }
+}
+
+export const qpidRoute: ToolDefinition = {
+  bin: 'qpid-route',
+  options: QPID_ROUTE_OPTIONS,
+  usageError,
+  route(parsed) {
+    if (parsed.exit === 'help') {
+      return import('./qpid-route-help.js').then(({ HELP_AFTER_USAGE }) => {
+        process.stdout.write(`${USAGE}${HELP_AFTER_USAGE}`)
+        return 0
+      })
+    }
+    if (parsed.options['ssl-key'] && !parsed.options['ssl-certificate']) {
+      return usageError(new OptparseError("missing '--ssl-certificate' (required by '--ssl-key')"))
+    }
+    const words = parsed.positionals
+    if (words.length < 2) return printUsage()
+    // With -s and three words the original indexed past the end before its error handler
+    // (a traceback, exit 1); we print only the traceback's last line.
+    if (parsed.options['src-local'] && words.length === 3) {
+      process.stderr.write('IndexError: list index out of range\n')
+      return 1
+    }
+    return routeWords(words)
+  },
+}

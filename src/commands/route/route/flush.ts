@@ -1,0 +1,12 @@
+import { RouteCommand } from '../../../route/command.js'
+import { clearAllRoutes } from '../../../route/flush.js'
+import type { RouteContext } from '../../../route/session.js'
+
+export default class RouteFlush extends RouteCommand {
+  static override summary = 'Delete every route on the broker (with -e also every link).'
+  static override usage = 'route flush [<dest-broker>]'
+
+  protected async execute(ctx: RouteContext): Promise<undefined> {
+    await clearAllRoutes(ctx)
+  }
+}
