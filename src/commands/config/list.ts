@@ -1,0 +1,21 @@
+import { ConfigCommand } from '../../config/command.js'
+import type { ConfigFlags } from '../../config/flags.js'
+import { brokerLabel } from '../../config/session.js'
+import type { BrokerAgent } from '../../qmf/agent.js'
+import { listJson } from '../../render/config-json.js'
+import { listColumns, renderList } from '../../render/config-list.js'
+import { writeJson } from '../../render/json.js'
+
+export default class List extends ConfigCommand {
+  static override summary = 'list <type> [--show-property <name>]...: any object class as a table.'
+
+  protected async execute(agent: BrokerAgent, flags: ConfigFlags, [type]: string[]): Promise<number> {
+    const objects = await agent.query(type.toLowerCase())
+    const shown = flags['show-property'] ?? []
+    if (flags.json) {
+      const columns = shown.length > 0 ? listColumns(type, objects, shown).columns : undefined
+      writeJson({ broker: brokerLabel(flags), type, objects: listJson(objects, columns) })
+    } else process.stdout.write(renderList(type, objects, shown))
+    return 0
+  }
+}
