@@ -40,6 +40,12 @@ export interface DeclareExchangeOptions {
   alternateExchangeName?: string
 }
 
+export interface ConfirmationSeam {
+  begin(): void
+  /** Ends the publish; a returned waiter calls `done` when the sender may be confirmed. */
+  take(): ((done: () => void) => void) | undefined
+}
+
 /** Handles messages addressed to an agent (QMF); returns true when the message was consumed. */
 export type AgentHandler = (exchange: Exchange, key: string, msg: InboundMessage) => boolean
 
@@ -70,6 +76,8 @@ export class Broker implements QueueHost {
   port: number
   readonly auth: boolean
   agentHandler?: AgentHandler
+  /** Brackets each client publish so a module (HA) can delay the sender's confirmation. */
+  confirmation?: ConfirmationSeam
   /** Called to stop the process (QMF `shutdown`). */
   onShutdown?: () => void
 

@@ -152,7 +152,7 @@ export function receive(
     } as never)
     const messages: { message: Message; delivery: Delivery }[] = []
     const t = setTimeout(
-      () => reject(new Error(`received ${messages.length} of ${n} messages`)),
+      () => reject(new Error(`received ${messages.length} of ${n} messages from ${JSON.stringify(source)}`)),
       opts.timeoutMs ?? 5000,
     )
     receiver.once('receiver_open', () => receiver.add_credit(n))

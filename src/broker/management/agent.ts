@@ -93,15 +93,19 @@ export class QmfAgent {
     const schema = req._schema_id as Record<string, unknown> | undefined
     const className = schema && typeof schema === 'object' ? schema._class_name : undefined
     const pkg = schema && typeof schema === 'object' ? schema._package_name : undefined
-    const out: Typed[] = []
+    // qpidd keeps objects in a map ordered by object name; the tools print them in that order
+    const found: [ManagedClass, ManagedObject][] = []
     if (className !== undefined) {
       for (const cls of this.registry.byName(String(className), pkg === undefined ? undefined : String(pkg))) {
         cls.beforeQuery?.()
-        for (const obj of cls.objects()) {
-          out.push(this.objectMap(cls, obj, true))
-          obj.reported?.()
-        }
+        for (const obj of cls.objects()) found.push([cls, obj])
       }
+    }
+    found.sort((a, b) => (a[1].objectName < b[1].objectName ? -1 : a[1].objectName > b[1].objectName ? 1 : 0))
+    const out: Typed[] = []
+    for (const [cls, obj] of found) {
+      out.push(this.objectMap(cls, obj, true))
+      obj.reported?.()
     }
     if (out.length === 0) {
       this.reply(msg, agent, '_query_response', list([]), 'amqp/list', { 'qmf.content': '_data' })
@@ -148,15 +152,22 @@ export class QmfAgent {
     if (!found) return this.exception(msg, agent, 1, `No object found with ID=0-0-0--0(${objectName})`)
     const handler = found.cls.methods?.[String(name)]
     if (!handler) return this.exception(msg, agent, 2, 'UnknownMethod')
-    let out: Record<string, Typed> | undefined
-    try {
-      out = handler(found.obj, args as Record<string, unknown>, { user: '' })
-    } catch (e) {
+    const failed = (e: unknown) => {
       if (e instanceof QmfError) return this.exception(msg, agent, e.code, e.message)
       if (e instanceof BrokerError) return this.exception(msg, agent, 7, e.message)
       return this.exception(msg, agent, 7, (e as Error).message)
     }
-    this.reply(msg, agent, '_method_response', map({ _arguments: map(out ?? {}) }), 'amqp/map', {})
+    const done = (out: Record<string, Typed> | undefined) =>
+      this.reply(msg, agent, '_method_response', map({ _arguments: map(out ?? {}) }), 'amqp/map', {})
+    let out: ReturnType<typeof handler>
+    try {
+      out = handler(found.obj, args as Record<string, unknown>, { user: '' })
+    } catch (e) {
+      return failed(e)
+    }
+    // methods that wait on the network (HA promote's status checks) answer later
+    if (out instanceof Promise) out.then(done, failed)
+    else done(out)
   }
 
   private exception(msg: InboundMessage, agent: string, code: number, text: string): undefined {

@@ -40,7 +40,7 @@ export type MethodHandler = (
   obj: ManagedObject,
   args: Record<string, unknown>,
   ctx: MethodContext,
-) => Record<string, Typed> | undefined
+) => Record<string, Typed> | undefined | Promise<Record<string, Typed> | undefined>
 
 export interface ManagedClass {
   readonly packageName: string

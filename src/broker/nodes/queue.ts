@@ -213,6 +213,7 @@ export class Queue {
     const i = this.consumers.indexOf(c)
     if (i < 0) return
     this.consumers.splice(i, 1)
+    if (this.rr >= this.consumers.length) this.rr = 0
     this.consumerCount.set(this.consumers.length)
     this.updatedAt = Date.now()
     if (this.consumers.length === 0 && this.autoDelete && this.everUsed) this.host.autoDelete(this)
@@ -227,15 +228,18 @@ export class Queue {
       while (progress) {
         progress = false
         const n = this.consumers.length
+        const start = this.rr
         for (let k = 0; k < n; k++) {
-          const c = this.consumers[(this.rr + k) % n]
+          const i = (start + k) % n
+          const c = this.consumers[i]
           if (!c.canSend()) continue
           const m = c.browsing ? this.nextForBrowser(c) : this.acquireNext()
           if (!m) continue
           c.send(m, this)
+          // the next message goes to the consumer after the one just served
+          this.rr = (i + 1) % n
           progress = true
         }
-        this.rr = n ? (this.rr + 1) % n : 0
       }
     } finally {
       this.dispatching = false

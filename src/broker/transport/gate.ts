@@ -10,6 +10,8 @@ export interface AdmissionRequest {
   user: string
   /** `<local>-<remote>` address as in the connection management object. */
   address: string
+  /** Sets the idle time-out the broker announces in its open (heartbeats for HA peer links). */
+  setIdleTimeout?(ms: number): void
 }
 
 export type AdmissionDecision = 'accept' | 'drop'

@@ -79,6 +79,9 @@ export function onMessage(
     return
   }
   let persisted: boolean
+  // HA may hold the confirmation until backups have their copies (Broker.confirmation)
+  let held: ((done: () => void) => void) | undefined
+  broker.confirmation?.begin()
   try {
     persisted = broker.publish(msg, node, key)
   } catch (e) {
@@ -88,9 +91,12 @@ export function onMessage(
       return
     }
     throw e
+  } finally {
+    held = broker.confirmation?.take()
   }
-  if (persisted) broker.store.sync(() => delivery.accept())
-  else delivery.accept()
+  const confirm = held ? () => held(() => delivery.accept()) : () => delivery.accept()
+  if (persisted) broker.store.sync(confirm)
+  else confirm()
 }
 
 function filterBinding(source: RheaLink, exchange: Exchange): { key: string; args: Record<string, unknown> } {
@@ -101,11 +107,18 @@ function filterBinding(source: RheaLink, exchange: Exchange): { key: string; arg
       const value = v?.value !== undefined ? rhea.types.unwrap(v.value as never) : v
       if (DIRECT_FILTER.includes(d) || TOPIC_FILTER.includes(d)) return { key: String(value ?? ''), args: {} }
       if (HEADERS_FILTER.includes(d) && value && typeof value === 'object')
-        return { key: '', args: value as Record<string, unknown> }
+        return { key: '', args: Array.isArray(value) ? pairs(value) : (value as Record<string, unknown>) }
     }
   }
   if (exchange.type === 'topic') return { key: '#', args: {} }
   return { key: '', args: {} }
+}
+
+/** A described map may arrive as its flat key/value list. */
+function pairs(l: unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (let i = 0; i + 1 < l.length; i += 2) out[String(l[i])] = l[i + 1]
+  return out
 }
 
 function uniqueName(broker: Broker, base: string): string {

@@ -13,6 +13,7 @@ import type { OutgoingConsumer, RheaDelivery } from './consumer.js'
 import { GateChain } from './gate.js'
 import { attachIncoming, attachOutgoing, onMessage } from './links.js'
 import { installRawDecoding } from './message-codec.js'
+import { patchSession } from './rhea-patches.js'
 import { checkPlain } from './sasl.js'
 
 type Any = any
@@ -29,6 +30,8 @@ export interface ServerOptions {
 
 export class AmqpServer {
   readonly gates = new GateChain()
+  /** Modules claim links to reserved addresses (HA replication) before normal attach handling. */
+  readonly senderHooks: Array<(sender: Any, info: ConnectionInfo) => boolean> = []
   readonly connections = new Set<ConnectionInfo>()
   readonly containerId = rhea.generate_uuid()
   private readonly container: Any
@@ -135,6 +138,7 @@ export class AmqpServer {
     c.on(
       'session_open',
       this.guard('session_open', (ctx) => {
+        patchSession(ctx.session)
         const info = this.info(ctx.connection)
         if (info) this.sessionInfo(info, ctx.session)
       }),
@@ -148,6 +152,7 @@ export class AmqpServer {
       this.guard('sender_open', (ctx) => {
         const info = this.info(ctx.connection)
         if (!info) return
+        if (this.senderHooks.some((h) => h(ctx.sender, info))) return
         attachOutgoing(this.broker, info, this.sessionInfo(info, ctx.session), ctx.sender)
       }),
     )
@@ -244,6 +249,9 @@ export class AmqpServer {
       containerId: info.containerId,
       user: info.authIdentity,
       address: info.address,
+      setIdleTimeout: (ms) => {
+        conn.local.open.idle_time_out = ms
+      },
     })
     if (decision === 'drop') {
       this.broker.log.info('Network', `Connection refused by gate: ${info.address}`)

@@ -1,0 +1,236 @@
+// AMQP 1.0 behaviour of a real qpidd-ref process: queues, exchanges, dynamic nodes, outcomes,
+// redelivery, limits, anonymous relay, and durability across a restart.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { startBroker } from '../helpers/broker.js'
+import {
+  close,
+  connect,
+  linkError,
+  method,
+  openSender,
+  plain,
+  qmfSession,
+  queryClass,
+  receive,
+  sendAndWait,
+} from './broker-helpers.js'
+
+async function admin(port: number) {
+  const conn = await connect(port)
+  return { conn, q: await qmfSession(conn) }
+}
+
+async function create(q: Awaited<ReturnType<typeof qmfSession>>, type: string, name: string, properties = {}) {
+  const r = await method(q, 'create', { type, name, properties, strict: true })
+  assert.equal(r.properties['qmf.opcode'], '_method_response', JSON.stringify(plain(r.body)))
+}
+
+test('send to a queue and consume in order; browse does not consume', async (t) => {
+  const b = await startBroker(t)
+  const { conn, q } = await admin(b.port)
+  await create(q, 'queue', 'q1')
+  const s = await openSender(conn, 'q1')
+  for (let i = 0; i < 5; i++) assert.equal((await sendAndWait(s, { body: `m${i}` })).outcome, 'accepted')
+  const br = await receive(conn, { address: 'q1', distribution_mode: 'copy' }, 5)
+  assert.deepEqual(
+    br.messages.map((m) => m.message.body),
+    ['m0', 'm1', 'm2', 'm3', 'm4'],
+  )
+  br.receiver.close()
+  const r = await receive(conn, 'q1', 5)
+  assert.deepEqual(
+    r.messages.map((m) => m.message.body),
+    ['m0', 'm1', 'm2', 'm3', 'm4'],
+  )
+  r.receiver.close()
+  const [queue] = (await queryClass(q, 'queue')).filter(
+    (o) => plain((o as { _values: { name: unknown } })._values.name) === 'q1',
+  )
+  const v = (queue as { _values: Record<string, unknown> })._values
+  assert.equal(v.msgTotalEnqueues, 5)
+  assert.equal(v.acquires, 5)
+  await close(conn)
+})
+
+test('unacknowledged messages are redelivered in order when the consumer goes away', async (t) => {
+  const b = await startBroker(t)
+  const { conn, q } = await admin(b.port)
+  await create(q, 'queue', 'rq')
+  const s = await openSender(conn, 'rq')
+  for (let i = 0; i < 4; i++) await sendAndWait(s, { body: `m${i}` })
+  const c2 = await connect(b.port)
+  const first = await receive(c2, 'rq', 3, { autoaccept: false })
+  first.messages[1].delivery.accept()
+  await new Promise((r) => setTimeout(r, 50))
+  await close(c2)
+  const again = await receive(conn, 'rq', 3)
+  assert.deepEqual(
+    again.messages.map((m) => m.message.body),
+    ['m0', 'm2', 'm3'],
+  )
+  await close(conn)
+})
+
+test('released goes back, rejected is dropped (to the alternate exchange if any)', async (t) => {
+  const b = await startBroker(t)
+  const { conn, q } = await admin(b.port)
+  await create(q, 'exchange', 'alt', { 'exchange-type': 'fanout' })
+  await create(q, 'queue', 'dead')
+  await create(q, 'binding', 'alt/dead')
+  await create(q, 'queue', 'oq', { 'alternate-exchange': 'alt' })
+  const s = await openSender(conn, 'oq')
+  await sendAndWait(s, { body: 'a' })
+  await sendAndWait(s, { body: 'b' })
+  const r1 = await receive(conn, 'oq', 2, { autoaccept: false })
+  r1.messages[0].delivery.release()
+  // rhea (client side) merges two different outcomes written in the same tick: send them apart
+  await new Promise((r) => setTimeout(r, 20))
+  r1.messages[1].delivery.reject({ condition: 'amqp:not-allowed', description: 'no' })
+  await new Promise((r) => setTimeout(r, 50))
+  r1.receiver.close()
+  const r2 = await receive(conn, 'oq', 1)
+  assert.equal(r2.messages[0].message.body, 'a')
+  const d = await receive(conn, 'dead', 1)
+  assert.equal(d.messages[0].message.body, 'b')
+  await close(conn)
+})
+
+test('exchanges: topic, fanout, headers and direct subscriptions', async (t) => {
+  const b = await startBroker(t)
+  const { conn } = await admin(b.port)
+  const topicSub = receive(conn, { address: 'amq.topic', filter: { f: topicFilter('news.#') } }, 2)
+  const fanSub = receive(conn, 'amq.fanout', 1)
+  const directSub = receive(conn, { address: 'amq.direct', filter: { f: directFilter('k1') } }, 1)
+  const headersSub = receive(
+    conn,
+    { address: 'amq.match', filter: { f: headersFilter({ 'x-match': 'any', colour: 'red' }) } },
+    1,
+  )
+  await new Promise((r) => setTimeout(r, 100))
+  const topic = await openSender(conn, 'amq.topic')
+  await sendAndWait(topic, { subject: 'news.uk', body: 't1' })
+  await sendAndWait(topic, { subject: 'sport.uk', body: 'skip' })
+  await sendAndWait(topic, { subject: 'news', body: 't2' })
+  assert.deepEqual(
+    (await topicSub).messages.map((m) => m.message.body),
+    ['t1', 't2'],
+  )
+  const fan = await openSender(conn, 'amq.fanout')
+  await sendAndWait(fan, { body: 'f1' })
+  assert.equal((await fanSub).messages[0].message.body, 'f1')
+  const direct = await openSender(conn, 'amq.direct')
+  await sendAndWait(direct, { subject: 'k2', body: 'no' })
+  await sendAndWait(direct, { subject: 'k1', body: 'd1' })
+  assert.equal((await directSub).messages[0].message.body, 'd1')
+  const headers = await openSender(conn, 'amq.match')
+  await sendAndWait(headers, { application_properties: { colour: 'blue' }, body: 'no' })
+  await sendAndWait(headers, { application_properties: { colour: 'red' }, body: 'h1' })
+  assert.equal((await headersSub).messages[0].message.body, 'h1')
+  await close(conn)
+})
+
+test('dynamic source nodes are named <container-id>_<link-name> and removed with the link', async (t) => {
+  const b = await startBroker(t)
+  const { conn, q } = await admin(b.port)
+  const r = conn.open_receiver({ source: { dynamic: true }, name: 'replies' } as never)
+  const address = await new Promise<string>((res) => r.once('receiver_open', (ctx) => res(ctx.receiver.source.address)))
+  assert.equal(address, `${(conn as unknown as { options: { container_id: string } }).options.container_id}_replies`)
+  const names = async () =>
+    (await queryClass(q, 'queue')).map((o) => plain((o as { _values: { name: unknown } })._values.name))
+  assert.ok((await names()).includes(address))
+  r.close()
+  await new Promise((res) => setTimeout(res, 100))
+  assert.ok(!(await names()).includes(address))
+  await close(conn)
+})
+
+test('unknown nodes are refused with amqp:not-found "Node not found: <name>"', async (t) => {
+  const b = await startBroker(t)
+  const conn = await connect(b.port)
+  const e1 = (await linkError(conn, (c) => c.open_sender('nowhere'))) as { condition: string; description: string }
+  assert.equal(e1.condition, 'amqp:not-found')
+  assert.equal(e1.description, 'Node not found: nowhere')
+  const e2 = (await linkError(conn, (c) => c.open_receiver('qmf.default.topic/direct.x'))) as { description: string }
+  assert.equal(e2.description, 'Node not found: qmf.default.topic/direct.x')
+  await close(conn)
+})
+
+test('anonymous relay routes by the to address', async (t) => {
+  const b = await startBroker(t)
+  const { conn, q } = await admin(b.port)
+  await create(q, 'queue', 'relayq')
+  const s = await openSender(conn, undefined)
+  assert.equal((await sendAndWait(s, { to: 'relayq', body: 'r1' })).outcome, 'accepted')
+  const bad = await sendAndWait(s, { to: 'nosuch', body: 'x' })
+  assert.equal(bad.outcome, 'rejected')
+  assert.equal((bad.error as { condition: string }).condition, 'amqp:not-found')
+  assert.equal((await receive(conn, 'relayq', 1)).messages[0].message.body, 'r1')
+  await close(conn)
+})
+
+test('reject policy: the sender gets amqp:resource-limit-exceeded; ring drops the oldest', async (t) => {
+  const b = await startBroker(t)
+  const { conn, q } = await admin(b.port)
+  await create(q, 'queue', 'lim', { 'qpid.max_count': 2 })
+  await create(q, 'queue', 'ring', { 'qpid.max_count': 2, 'qpid.policy_type': 'ring' })
+  const s = await openSender(conn, 'lim')
+  await sendAndWait(s, { body: '1' })
+  await sendAndWait(s, { body: '2' })
+  const third = await sendAndWait(s, { body: '3' })
+  assert.equal(third.outcome, 'rejected')
+  assert.equal((third.error as { condition: string }).condition, 'amqp:resource-limit-exceeded')
+  const rs = await openSender(conn, 'ring')
+  for (const x of ['1', '2', '3']) await sendAndWait(rs, { body: x })
+  assert.deepEqual(
+    (await receive(conn, 'ring', 2)).messages.map((m) => m.message.body),
+    ['2', '3'],
+  )
+  await close(conn)
+})
+
+test('durable queues and persistent messages survive a restart with the same data dir', async (t) => {
+  const b1 = await startBroker(undefined)
+  const dataDir = b1.dataDir
+  try {
+    const { conn, q } = await admin(b1.port)
+    await create(q, 'queue', 'dq', { durable: true })
+    await create(q, 'exchange', 'dx', { 'exchange-type': 'direct', durable: true })
+    await create(q, 'binding', 'dx/dq/k')
+    const s = await openSender(conn, 'dx')
+    await sendAndWait(s, { subject: 'k', durable: true, body: 'persist-me' })
+    await sendAndWait(s, { subject: 'k', durable: false, body: 'transient' })
+    await close(conn)
+    await b1.kill()
+    const b2 = await startBroker(t, { dataDir })
+    const c2 = await connect(b2.port)
+    const r = await receive(c2, 'dq', 1)
+    assert.equal(r.messages[0].message.body, 'persist-me')
+    const s2 = await openSender(c2, 'dx')
+    await sendAndWait(s2, { subject: 'k', body: 'after' })
+    assert.equal((await receive(c2, 'dq', 1)).messages[0].message.body, 'after')
+    await close(c2)
+  } finally {
+    await b1.stop()
+  }
+})
+
+test('SIGTERM exits cleanly with status 0', async () => {
+  const b = await startBroker(undefined)
+  const exited = new Promise<number | null>((r) => b.process.once('exit', (code) => r(code)))
+  b.process.kill('SIGTERM')
+  assert.equal(await exited, 0)
+  await b.stop()
+})
+
+import rhea from 'rhea'
+
+function topicFilter(key: string) {
+  return rhea.types.wrap_described(key, 0x468c00000001)
+}
+function directFilter(key: string) {
+  return rhea.types.wrap_described(key, 0x468c00000000)
+}
+function headersFilter(m: Record<string, unknown>) {
+  return rhea.types.wrap_described(m, 0x468c00000002)
+}
