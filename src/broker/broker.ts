@@ -134,7 +134,10 @@ export class Broker implements QueueHost {
       if (alt) alt.altUsers++
       q.persistenceId = rq.id
       this.queues.set(q.name, q)
-      this.defaultExchange.bind(q, q.name, {})
+      // as declareQueue does: the default binding counts in bindingCount (qpid-stat -q bind)
+      const defaultBinding = this.defaultExchange.bind(q, q.name, {})
+      if (defaultBinding) q.bindings.add(defaultBinding)
+      q.bindingCount.set(q.bindings.size)
       for (const m of rq.messages) {
         const info = scanMessage(m.bytes)
         const entry = q.entryFor(m.bytes, true, info.priority, info.applicationProperties)
@@ -148,6 +151,7 @@ export class Broker implements QueueHost {
       if (!ex || !q) continue
       const binding = ex.bind(q, b.key, b.arguments)
       if (binding) q.bindings.add(binding)
+      q.bindingCount.set(q.bindings.size)
     }
     this.log.notice('Store', `Recovered ${state.queues.length} queues, ${state.exchanges.length} exchanges`)
   }
