@@ -34,15 +34,14 @@ async function distinct(src: StatSource, className: string, key: string): Promis
 }
 
 export async function generalView(src: StatSource): Promise<Snapshot> {
-  // The original asks one after the other; the answers do not depend on each other.
-  const [broker, cluster, connections, sessions, exchanges, queues] = await Promise.all([
-    src.getSingleton('broker'),
-    src.getSingleton('cluster'),
-    distinct(src, 'connection', 'address'),
-    distinct(src, 'session', 'name'),
-    distinct(src, 'exchange', 'name'),
-    distinct(src, 'queue', 'name'),
-  ])
+  // One after the other, broker first, as the original: the broker's totals then do not yet
+  // count the replies to this tool's own later questions.
+  const broker = await src.getSingleton('broker')
+  const cluster = await src.getSingleton('cluster')
+  const connections = await distinct(src, 'connection', 'address')
+  const sessions = await distinct(src, 'session', 'name')
+  const exchanges = await distinct(src, 'exchange', 'name')
+  const queues = await distinct(src, 'queue', 'name')
   if (!broker) throw new PythonError('AttributeError', "'NoneType' object has no attribute 'getUpdateTime'")
   const row = [
     broker.updateTs - broker.createTs,
