@@ -101,11 +101,8 @@ async function main(argv: string[]): Promise<number> {
   }
   broker.port = port
   if (values['mgmt-enable'] !== false) startManagement(broker, server, bootSequence(dataDir))
-  if (Number(values.port) === 0) process.stdout.write(`${port}\n`)
-  log.info('Network', `Listening to: 127.0.0.1:${port}`)
-  log.notice('Network', `Listening on TCP/TCP6 port ${port}`)
-
-  return new Promise<number>((resolve) => {
+  // signal handlers go in before the port is printed: a test may stop us the moment it reads it
+  const stopped = new Promise<number>((resolve) => {
     let stopping = false
     const stop = async () => {
       if (stopping) return
@@ -123,6 +120,10 @@ async function main(argv: string[]): Promise<number> {
     process.on('SIGTERM', stop)
     process.on('SIGINT', stop)
   })
+  if (Number(values.port) === 0) process.stdout.write(`${port}\n`)
+  log.info('Network', `Listening to: 127.0.0.1:${port}`)
+  log.notice('Network', `Listening on TCP/TCP6 port ${port}`)
+  return stopped
 }
 
 process.on('uncaughtException', (e) => {

@@ -6,12 +6,14 @@ import { startBroker } from '../helpers/broker.js'
 import {
   close,
   connect,
+  eventually,
   linkError,
   method,
   openSender,
   plain,
   qmfSession,
   queryClass,
+  queueValues,
   receive,
   sendAndWait,
 } from './broker-helpers.js'
@@ -62,7 +64,7 @@ test('unacknowledged messages are redelivered in order when the consumer goes aw
   const c2 = await connect(b.port)
   const first = await receive(c2, 'rq', 3, { autoaccept: false })
   first.messages[1].delivery.accept()
-  await new Promise((r) => setTimeout(r, 50))
+  await eventually(async () => (await queueValues(q, 'rq'))?.msgTotalDequeues === 1, 5000, 'the accept')
   await close(c2)
   const again = await receive(conn, 'rq', 3)
   assert.deepEqual(
@@ -87,7 +89,7 @@ test('released goes back, rejected is dropped (to the alternate exchange if any)
   // rhea (client side) merges two different outcomes written in the same tick: send them apart
   await new Promise((r) => setTimeout(r, 20))
   r1.messages[1].delivery.reject({ condition: 'amqp:not-allowed', description: 'no' })
-  await new Promise((r) => setTimeout(r, 50))
+  await eventually(async () => (await queueValues(q, 'oq'))?.discardsSubscriber === 1, 5000, 'the reject')
   r1.receiver.close()
   const r2 = await receive(conn, 'oq', 1)
   assert.equal(r2.messages[0].message.body, 'a')
@@ -107,7 +109,7 @@ test('exchanges: topic, fanout, headers and direct subscriptions', async (t) => 
     { address: 'amq.match', filter: { f: headersFilter({ 'x-match': 'any', colour: 'red' }) } },
     1,
   )
-  await new Promise((r) => setTimeout(r, 100))
+  // the receivers' attaches precede the sender's on the same session, so no wait is needed
   const topic = await openSender(conn, 'amq.topic')
   await sendAndWait(topic, { subject: 'news.uk', body: 't1' })
   await sendAndWait(topic, { subject: 'sport.uk', body: 'skip' })
@@ -140,8 +142,7 @@ test('dynamic source nodes are named <container-id>_<link-name> and removed with
     (await queryClass(q, 'queue')).map((o) => plain((o as { _values: { name: unknown } })._values.name))
   assert.ok((await names()).includes(address))
   r.close()
-  await new Promise((res) => setTimeout(res, 100))
-  assert.ok(!(await names()).includes(address))
+  await eventually(async () => !(await names()).includes(address), 5000, 'the dynamic queue to go')
   await close(conn)
 })
 

@@ -179,3 +179,29 @@ export function linkError(conn: Connection, open: (c: Connection) => Sender | Re
     )
   })
 }
+
+/** Polls `check` until it returns true, failing after `timeoutMs`. */
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+/** `_values` of one queue, strings decoded. */
+export async function queueValues(
+  q: Awaited<ReturnType<typeof qmfSession>>,
+  name: string,
+): Promise<Record<string, unknown> | undefined> {
+  const [r] = await q.request('_query_request', {
+    _what: 'OBJECT',
+    _object_id: { _object_name: `org.apache.qpid.broker:queue:${name}` },
+  })
+  const list = r.body as { _values: Record<string, unknown> }[]
+  return list.length ? (plain(list[0]._values) as Record<string, unknown>) : undefined
+}
