@@ -54,7 +54,8 @@ export async function runTool(tool: ToolDefinition, argv: readonly string[]): Pr
     // oclif's error handler re-reads process.argv; keep it consistent with what we run.
     process.argv = [process.argv[0], tool.bin, ...route.id.split(':'), ...commandArgv]
     // Loaded only now: @oclif/core costs ~90 ms, which --help and optparse errors must not pay.
-    const { Config, flush } = await import('@oclif/core')
+    // Subpath imports: the package index pulls in help, ux and more (~50 ms) that we never use.
+    const [{ Config }, { flush }] = await Promise.all([import('@oclif/core/config'), import('@oclif/core/flush')])
     const config = await Config.load({ root: toolRoot(tool.bin) })
     await config.runCommand(route.id, commandArgv)
     await flush()

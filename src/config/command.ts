@@ -1,7 +1,7 @@
 // Base of every qpid-config oclif command: the full flag table, free positional words (the router
 // already split off the command words), and a run() that connects first and exits with the code
 // the command's body returns.
-import { Command } from '@oclif/core'
+import { Command } from '@oclif/core/command'
 import type { BrokerAgent } from '../qmf/agent.js'
 import { type ConfigFlags, configFlags } from './flags.js'
 import { withBroker } from './session.js'

@@ -1,7 +1,9 @@
 // The oclif flags every qpid-config command declares. optparse accepts every option with every
 // command (and ignores the ones a command does not use), and the router forwards all of them, so
 // each command declares the whole table, named by the option's long name.
-import { Flags, type Interfaces } from '@oclif/core'
+// Subpath imports keep start-up lean (see run-tool.ts).
+import * as Flags from '@oclif/core/flags'
+import type { Interfaces } from '@oclif/core'
 
 const str = () => Flags.string()
 const int = () => Flags.integer()
