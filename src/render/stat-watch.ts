@@ -58,7 +58,7 @@ export async function watch(frame: () => Promise<string>, opts: WatchOptions): P
   for (let first = true; !opts.signal.aborted; first = false) {
     const started = Date.now()
     const text = await Promise.race([frame(), stop])
-    if (text === undefined) return
+    if (text === undefined || opts.signal.aborted) return
     opts.write(present(opts.mode, text, first, new Date()))
     const wait = Math.max(0, opts.intervalMs - (Date.now() - started))
     await sleep(wait, undefined, { signal: opts.signal }).catch(() => undefined)
