@@ -3,6 +3,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Broker, VERSION } from './broker.js'
+import { type Federation, startFederation } from './federation/index.js'
+import { maintenanceIntervalMs } from './federation/options.js'
 import { Logger } from './log.js'
 import { startManagement } from './management/index.js'
 import { helpText, OptionError, type OptionValues, parseArgs } from './options.js'
@@ -100,7 +102,13 @@ async function main(argv: string[]): Promise<number> {
     return 1
   }
   broker.port = port
-  if (values['mgmt-enable'] !== false) startManagement(broker, server, bootSequence(dataDir))
+  let federation: Federation | undefined
+  if (values['mgmt-enable'] !== false) {
+    const management = startManagement(broker, server, bootSequence(dataDir))
+    federation = startFederation(broker, management.registry, {
+      maintenanceMs: maintenanceIntervalMs(values['link-maintenance-interval']),
+    })
+  }
   // signal handlers go in before the port is printed: a test may stop us the moment it reads it
   const stopped = new Promise<number>((resolve) => {
     let stopping = false
@@ -109,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
       stopping = true
       log.notice('Broker', 'Shut down')
       try {
+        federation?.close()
         await server.close()
         await store.close()
       } catch (e) {

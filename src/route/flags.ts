@@ -4,7 +4,7 @@ import { Flags, type Interfaces } from '@oclif/core'
 
 const str = () => Flags.string()
 const int = () => Flags.integer()
-const bool = () => Flags.boolean()
+const bool = () => Flags.boolean({ default: false })
 
 export const routeFlags = {
   timeout: int(),

@@ -1,0 +1,42 @@
+// A bridge: one route over a link (qmf.md §6.9). It owns the message flow, which runs while the
+// link is operational and is re-created after the link reconnects.
+import type { Connection } from 'rhea'
+import type { Broker } from '../broker.js'
+import type { BridgeConfig, BridgeFlow } from './bridge-config.js'
+import type { FederationLink } from './link.js'
+import { PullFlow } from './pull-flow.js'
+import { PushFlow } from './push-flow.js'
+import type { RemoteAgent } from './remote-agent.js'
+
+export class Bridge {
+  readonly createdAt = Date.now()
+  private readonly flow: BridgeFlow
+
+  constructor(
+    readonly cfg: BridgeConfig,
+    readonly link: FederationLink,
+    broker: Broker,
+  ) {
+    this.flow = cfg.srcIsLocal ? new PushFlow(broker, cfg) : new PullFlow(broker, cfg)
+  }
+
+  get name(): string {
+    return this.cfg.name
+  }
+
+  get active(): boolean {
+    return this.flow.active
+  }
+
+  start(conn: Connection, agent: RemoteAgent): void {
+    this.flow.start(conn, agent)
+  }
+
+  stop(): void {
+    this.flow.stop()
+  }
+
+  close(): void {
+    this.flow.close()
+  }
+}
