@@ -1,0 +1,109 @@
+// Helpers for qpid-route's end-to-end tests: golden transcripts with the recorded brokers'
+// addresses replaced by ours, a free port, and a small AMQP client to send and receive.
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import rhea, { type Connection } from 'rhea'
+import { BROKER_OBJECT, BrokerAgent } from '../../src/qmf/agent.js'
+import { parseBrokerUrl } from '../../src/qmf/url.js'
+import { ROOT } from '../helpers/broker.js'
+import { type RunResult, run } from '../helpers/run.js'
+
+/** The recorded dest and src brokers' ports in golden 110-127 (all on 127.0.0.1). */
+const RECORDED = ['25680', '25681']
+
+/**
+ * A golden transcript's stdout with the recorded brokers' ports replaced by ours. Ephemeral ports
+ * have five digits like the recorded ones, so column layouts stay as recorded.
+ */
+export function golden(
+  file: string,
+  destPort: number | string = RECORDED[0],
+  srcPort: number | string = RECORDED[1],
+): string {
+  const text = readFileSync(join(ROOT, '../shared/spec/golden', file), 'utf8')
+  const stdout = text.split('--- stdout ---\n')[1].split('--- stderr ---')[0]
+  return stdout.replace(/\b2568[01]\b/g, (p) => String(p === RECORDED[0] ? destPort : srcPort))
+}
+
+/** The synopsis exactly as the original printed it (golden 129). */
+export const USAGE = golden('129-qpid-route-no-args.txt')
+
+export const route = (...args: string[]): Promise<RunResult> => run('qpid-route', args)
+
+/** A 127.0.0.1 port nothing listens on (bound, then released). */
+export function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+function connect(port: number): Promise<Connection> {
+  return new Promise((resolve, reject) => {
+    const conn = rhea.create_container().connect({ host: '127.0.0.1', port, reconnect: false } as never)
+    conn.once('connection_open', () => resolve(conn))
+    conn.once('disconnected', (ctx) => reject(ctx.error ?? new Error('disconnected')))
+  })
+}
+
+/** Sends one message to `address` (exchange or queue) with `subject`; resolves once accepted. */
+export async function send(port: number, address: string, subject: string, body: string): Promise<void> {
+  const conn = await connect(port)
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const sender = conn.open_sender(address)
+      sender.once('sendable', () => sender.send({ subject, body }))
+      sender.once('accepted', () => resolve())
+      sender.once('rejected', () => reject(new Error(`${address} rejected the message`)))
+      sender.once('sender_error', (ctx) => reject(ctx.sender?.error))
+    })
+  } finally {
+    conn.close()
+  }
+}
+
+/** The body of the next message on queue `address`, or a rejection after `timeoutMs`. */
+export async function receiveOne(port: number, address: string, timeoutMs = 5000): Promise<unknown> {
+  const conn = await connect(port)
+  try {
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`nothing arrived on ${address} within ${timeoutMs} ms`)),
+        timeoutMs,
+      )
+      const receiver = conn.open_receiver(address)
+      receiver.once('message', (ctx) => {
+        clearTimeout(timer)
+        resolve(ctx.message.body)
+      })
+      receiver.once('receiver_error', (ctx) => {
+        clearTimeout(timer)
+        reject(ctx.receiver?.error)
+      })
+    })
+  } finally {
+    conn.close()
+  }
+}
+
+/** Declares queues and bindings on a broker through QMF (`create`), for test set-up. */
+export async function declare(port: number, queues: string[], bindings: Array<[string, string, string]> = []) {
+  const agent = await BrokerAgent.connect({
+    url: parseBrokerUrl(`127.0.0.1:${port}`),
+    timeoutMs: 5000,
+    clientProcess: 'route-test',
+  })
+  try {
+    for (const name of queues) await agent.callMethod(BROKER_OBJECT, 'create', { type: 'queue', name, properties: {} })
+    for (const [ex, q, key] of bindings) {
+      await agent.callMethod(BROKER_OBJECT, 'create', { type: 'binding', name: `${ex}/${q}/${key}`, properties: {} })
+    }
+  } finally {
+    agent.close()
+  }
+}
