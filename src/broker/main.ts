@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { Broker, VERSION } from './broker.js'
 import { type Federation, startFederation } from './federation/index.js'
 import { maintenanceIntervalMs } from './federation/options.js'
+import { createHa, type HaBroker, registerHaOptions } from './ha/index.js'
 import { Logger } from './log.js'
 import { startManagement } from './management/index.js'
 import { helpText, OptionError, type OptionValues, parseArgs } from './options.js'
@@ -30,6 +31,7 @@ function bootSequence(dataDir: string | undefined): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  registerHaOptions()
   let values: OptionValues
   try {
     const parsed = parseArgs(argv)
@@ -94,6 +96,15 @@ async function main(argv: string[]): Promise<number> {
     realm: String(values.realm),
     users,
   })
+  // HA is created before the listener starts, so a cluster member refuses clients from the start
+  let ha: HaBroker | undefined
+  try {
+    ha = createHa(broker, server, values, values['mgmt-enable'] !== false)
+  } catch (e) {
+    if (!(e instanceof OptionError)) throw e
+    process.stderr.write(`Error: ${e.message}\n`)
+    return 1
+  }
   let port: number
   try {
     port = await server.listen()
@@ -108,7 +119,9 @@ async function main(argv: string[]): Promise<number> {
     federation = startFederation(broker, management.registry, {
       maintenanceMs: maintenanceIntervalMs(values['link-maintenance-interval']),
     })
+    ha?.registerManagement(management.registry)
   }
+  ha?.start()
   // signal handlers go in before the port is printed: a test may stop us the moment it reads it
   const stopped = new Promise<number>((resolve) => {
     let stopping = false
@@ -118,6 +131,7 @@ async function main(argv: string[]): Promise<number> {
       log.notice('Broker', 'Shut down')
       try {
         federation?.close()
+        ha?.stop()
         await server.close()
         await store.close()
       } catch (e) {

@@ -1,0 +1,118 @@
+// An outgoing inter-broker link (a backup's replication connection, or a standalone replica's
+// link to its source): tries the addresses of a URL in turn, one attempt per
+// link-maintenance-interval, until one accepts (only a primary accepts backups). The connection
+// carries the broker's info as `qpid.ha-backup` and heartbeats so a hung peer is dropped within
+// link-heartbeat-interval.
+import { randomUUID } from 'node:crypto'
+import rhea from 'rhea'
+import type { Logger } from '../log.js'
+import { BACKUP_PROPERTY } from './protocol.js'
+import { formatAddress, type HaAddress } from './url.js'
+
+type RheaConnection = any
+
+export interface LinkOptions {
+  addresses: () => HaAddress[]
+  /** Our own `host:port`, skipped when cycling (a broker never replicates from itself). */
+  self: string
+  info: () => Record<string, unknown>
+  user?: string
+  password?: string
+  heartbeatMs: number
+  maintenanceMs: number
+  log: Logger
+  onOpen(conn: RheaConnection, address: HaAddress): void
+  onClose(): void
+}
+
+/** Only loopback is ever dialled (project rule); `localhost` is loopback. */
+function loopback(host: string): string | undefined {
+  return host === '127.0.0.1' || host === 'localhost' ? '127.0.0.1' : undefined
+}
+
+export class BrokerLink {
+  readonly name = `qpid.ha.link.${randomUUID()}`
+  private readonly container = rhea.create_container({ id: this.name })
+  private conn?: RheaConnection
+  private next = 0
+  private timer?: NodeJS.Timeout
+  private stopped = false
+
+  constructor(private readonly opts: LinkOptions) {}
+
+  start(): void {
+    this.stopped = false
+    this.attempt()
+  }
+
+  stop(): void {
+    this.stopped = true
+    clearTimeout(this.timer)
+    const c = this.conn
+    this.conn = undefined
+    if (c) {
+      try {
+        c.close()
+      } catch {}
+      c.socket?.destroy?.()
+    }
+  }
+
+  get connected(): boolean {
+    return this.conn?.is_open?.() === true
+  }
+
+  private candidates(): HaAddress[] {
+    return this.opts.addresses().filter((a) => {
+      const host = loopback(a.host)
+      return a.protocol === 'tcp' && host !== undefined && `${host}:${a.port}` !== this.opts.self
+    })
+  }
+
+  private attempt(): void {
+    if (this.stopped) return
+    const list = this.candidates()
+    if (list.length === 0) {
+      this.retry()
+      return
+    }
+    const address = list[this.next++ % list.length]
+    const conn = this.container.connect({
+      host: '127.0.0.1',
+      port: address.port,
+      reconnect: false,
+      idle_time_out: Math.max(1, Math.floor(this.opts.heartbeatMs / 2)),
+      properties: { [BACKUP_PROPERTY]: this.opts.info() },
+      ...(this.opts.user ? { username: this.opts.user, password: this.opts.password ?? '' } : {}),
+    })
+    this.conn = conn
+    let opened = false
+    conn.on('connection_open', () => {
+      if (this.conn !== conn) return
+      opened = true
+      this.opts.onOpen(conn, address)
+    })
+    const gone = () => {
+      if (this.conn !== conn) return
+      this.conn = undefined
+      if (opened) {
+        this.opts.log.info('HA', `Link to ${formatAddress(address)} closed`)
+        this.opts.onClose()
+      }
+      try {
+        conn.socket?.destroy?.()
+      } catch {}
+      this.retry()
+    }
+    conn.on('disconnected', gone)
+    conn.on('connection_close', gone)
+    conn.on('connection_error', gone)
+    conn.on('error', () => {})
+  }
+
+  private retry(): void {
+    if (this.stopped) return
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => this.attempt(), Math.max(10, this.opts.maintenanceMs))
+  }
+}

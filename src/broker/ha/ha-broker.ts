@@ -1,0 +1,453 @@
+// The HA module of qpidd-ref: holds the broker's HA status and membership, admits or refuses
+// connections (ha.md §4), stamps replication levels on a primary (§6.2), routes replication links
+// to the primary role, runs the backup role, implements promotion (§5) and the habroker methods.
+import { randomUUID } from 'node:crypto'
+import type { Broker } from '../broker.js'
+import { BrokerError, notFound } from '../errors.js'
+import type { ManagementRegistry } from '../management/registry.js'
+import { QmfError } from '../management/registry.js'
+import type { Exchange } from '../nodes/exchange.js'
+import type { Queue } from '../nodes/queue.js'
+import type { ConnectionInfo } from '../transport/connection-info.js'
+import type { AdmissionDecision, AdmissionRequest } from '../transport/gate.js'
+import type { AmqpServer } from '../transport/server.js'
+import { BackupRole } from './backup.js'
+import { BrokerLink } from './broker-link.js'
+import { bindingDecl, ConfigStream, exchangeDecl, isReplicatedBinding, queueDecl, snapshotOf } from './config-stream.js'
+import { ConfirmationTracker } from './confirmation.js'
+import { HaQueue } from './ha-queue.js'
+import { habrokerClass } from './habroker.js'
+import { fromRanges, parseRanges } from './id-set.js'
+import { exchangeLevel, InvalidLevel, queueLevel, REPLICATE_ARG, stampedLevel, UUID_ARG } from './levels.js'
+import { type BrokerInfo, describe, Membership } from './membership.js'
+import type { HaConfig } from './options.js'
+import { PrimaryRole } from './primary.js'
+import {
+  ADMIN_PROPERTY,
+  BACKUP_PROPERTY,
+  CONFIG_ADDRESS,
+  IDS_PROPERTY,
+  QUEUE_PREFIX,
+  STATUS_ADDRESS,
+} from './protocol.js'
+import { QueueReplicator } from './queue-replicator.js'
+import { QueueStream } from './queue-stream.js'
+import { isBackup, statusCode } from './status.js'
+import { checkStatus } from './status-check.js'
+import { formatHaUrl, type HaUrl, parseHaUrl, UrlError } from './url.js'
+
+type RheaSender = any
+
+/** qpidd's limit (0-10 channel limit minus 100), kept so the limit scenario behaves the same. */
+export const MAX_REPLICATED_QUEUES = 65434
+
+export class HaBroker {
+  readonly confirmation = new ConfirmationTracker()
+  readonly haQueues = new Map<Queue, HaQueue>()
+  readonly membership: Membership
+  private brokersUrl?: HaUrl
+  private publicUrl?: HaUrl
+  private primary?: PrimaryRole
+  private backup?: BackupRole
+  private readonly replicaLinks: BrokerLink[] = []
+  private replicatedQueues = 0
+  private updatedAt = Date.now()
+
+  constructor(
+    private readonly broker: Broker,
+    server: AmqpServer,
+    private readonly cfg: HaConfig,
+  ) {
+    this.brokersUrl = cfg.brokersUrl
+    this.publicUrl = cfg.publicUrl
+    this.membership = new Membership({
+      systemId: broker.systemId,
+      protocol: 'tcp',
+      hostName: '127.0.0.1',
+      port: broker.port,
+      status: 'standalone',
+    })
+    this.membership.onChange = () => this.membersChanged()
+    this.membership.onIllegal = (e) => this.fatal(e.message)
+    this.membership.onStatus = (from, to) =>
+      this.broker.log.info('HA', `${broker.systemId.slice(0, 8)}(${from}) Status change: ${from} -> ${to}`)
+    broker.confirmation = this.confirmation
+    broker.observeQueues({
+      enqueued: (q, m) => this.haQueues.get(q)?.onEnqueued(m),
+      dequeued: (q, m) => this.haQueues.get(q)?.onDequeued(m),
+    })
+    broker.observeConfig({
+      queueDeclared: (q) => this.queueDeclared(q),
+      queueDeleted: (q) => this.queueDeleted(q),
+      exchangeDeclared: (e) => this.exchangeDeclared(e),
+      exchangeDeleted: (e) =>
+        this.onPrimary(() => this.broadcastIfReplicated(e.arguments, { type: 'exchange-delete', name: e.name })),
+      bound: (b) =>
+        this.onPrimary(
+          () => isReplicatedBinding(b) && this.primary?.broadcast({ type: 'bind', binding: bindingDecl(b) }),
+        ),
+      unbound: (b) =>
+        this.onPrimary(
+          () => isReplicatedBinding(b) && this.primary?.broadcast({ type: 'unbind', binding: bindingDecl(b) }),
+        ),
+    })
+    server.gates.add((req) => this.admit(req))
+    server.senderHooks.push((sender, info) => this.claim(sender, info))
+    this.log('info', 'Starting HA broker')
+    if (cfg.cluster) this.membership.setStatus('joining')
+  }
+
+  /** Starts the role: a cluster member starts joining and looks for a primary. */
+  start(): void {
+    this.membership.self.port = this.broker.port
+    if (!this.cfg.cluster) return
+    this.log('info', `Brokers URL set to: ${formatHaUrl(this.brokersUrl)}`)
+    this.backup = this.newBackup()
+    this.backup.start()
+  }
+
+  registerManagement(registry: ManagementRegistry): void {
+    registry.register(
+      habrokerClass({
+        status: () => this.membership.status,
+        brokersUrl: () => formatHaUrl(this.brokersUrl),
+        publicUrl: () => formatHaUrl(this.publicUrl),
+        replicateDefault: () => this.cfg.replicateDefault,
+        members: () => this.membership.records(),
+        systemId: () => this.broker.systemId,
+        updatedAt: () => this.updatedAt,
+        promote: () => this.promote(),
+        setBrokersUrl: (u) => {
+          this.brokersUrl = this.parseUrl(u)
+          this.log('info', `Brokers URL set to: ${formatHaUrl(this.brokersUrl)}`)
+        },
+        setPublicUrl: (u) => {
+          this.publicUrl = this.parseUrl(u)
+          this.log('info', `Public URL set to: ${formatHaUrl(this.publicUrl)}`)
+        },
+        replicate: (broker, queue) => this.replicate(broker, queue),
+      }),
+    )
+  }
+
+  stop(): void {
+    this.backup?.stop()
+    this.primary?.stop()
+    for (const l of this.replicaLinks) l.stop()
+  }
+
+  // ---- admission (ha.md §4.1) -------------------------------------------------------------------
+
+  private admit(req: AdmissionRequest): AdmissionDecision {
+    const peer = req.properties[BACKUP_PROPERTY] as Record<string, unknown> | undefined
+    if (peer && String(peer['system-id'] ?? '') === this.broker.systemId) return 'drop'
+    if (ADMIN_PROPERTY in req.properties) return 'accept'
+    if (isBackup(this.membership.status)) return 'drop'
+    // replication links get heartbeats, so a hung backup is dropped within the heartbeat interval
+    if (peer) req.setIdleTimeout?.(Math.max(1, Math.floor(this.cfg.linkHeartbeatMs / 2)))
+    return 'accept'
+  }
+
+  // ---- replication links from peers --------------------------------------------------------------
+
+  private claim(sender: RheaSender, info: ConnectionInfo): boolean {
+    const address = String(sender.remote?.attach?.source?.address ?? '')
+    if (address === STATUS_ADDRESS) {
+      sender.set_source({ address })
+      sender.once('sendable', () => sender.send({ application_properties: { status: this.membership.status } }))
+      return true
+    }
+    if (address === CONFIG_ADDRESS) {
+      this.attachBackup(sender, info)
+      return true
+    }
+    if (address.startsWith(QUEUE_PREFIX)) {
+      this.attachQueueStream(sender, info, address.slice(QUEUE_PREFIX.length))
+      return true
+    }
+    return false
+  }
+
+  private peerOf(info: ConnectionInfo): BrokerInfo | undefined {
+    const p = info.remoteProperties[BACKUP_PROPERTY] as Record<string, unknown> | undefined
+    if (!p || typeof p !== 'object') return undefined
+    return {
+      systemId: String(p['system-id'] ?? ''),
+      protocol: String(p.protocol ?? 'tcp'),
+      hostName: String(p['host-name'] ?? ''),
+      port: Number(p.port ?? 0),
+      status: 'catchup',
+    }
+  }
+
+  private refuse(sender: RheaSender, condition: string, description: string): void {
+    sender.set_source({ address: null })
+    sender.close({ condition, description })
+  }
+
+  private attachBackup(sender: RheaSender, info: ConnectionInfo): void {
+    const peer = this.peerOf(info)
+    const primary = this.primary
+    if (!peer || !primary) {
+      this.refuse(sender, 'amqp:not-allowed', 'Not an HA primary')
+      return
+    }
+    sender.set_source({ address: CONFIG_ADDRESS })
+    const stream = new ConfigStream(sender)
+    primary.attach(peer, stream, () => snapshotOf(this.broker, this.cfg.replicateDefault, this.membership.records()))
+    const gone = () => {
+      if (primary.sessions.get(peer.systemId)?.config === stream) primary.detach(peer.systemId)
+    }
+    sender.on('sender_close', gone)
+    sender.on('sender_error', gone)
+    sender.connection.socket?.once('close', gone)
+  }
+
+  private attachQueueStream(sender: RheaSender, info: ConnectionInfo, name: string): void {
+    const q = this.broker.queues.get(name)
+    const peer = this.peerOf(info)
+    if (!q || !peer) {
+      this.refuse(sender, 'amqp:not-found', `Queue not found: ${name}`)
+      return
+    }
+    const session = this.primary?.sessions.get(peer.systemId)
+    let hq = this.haQueues.get(q)
+    if (!hq) {
+      // source of a standalone replica: number the queue's messages from now on
+      hq = new HaQueue(q, 'source', this.confirmation)
+      this.haQueues.set(q, hq)
+    }
+    if (hq.mode !== 'source') {
+      this.refuse(sender, 'amqp:not-allowed', `Queue is a replica: ${name}`)
+      return
+    }
+    const guardId = session ? peer.systemId : `replica:${peer.systemId}:${randomUUID()}`
+    const guard = hq.guards.guard(guardId, hq.nextId)
+    sender.set_source({ address: `${QUEUE_PREFIX}${name}` })
+    const source = hq
+    const stream = new QueueStream(source, sender, guard, () => this.primary?.streamReady(peer.systemId, name))
+    session?.streams.set(name, stream)
+    const gone = () => {
+      stream.end()
+      if (!session) source.guards.cancel(guardId)
+    }
+    sender.on('sender_close', gone)
+    sender.on('sender_error', gone)
+    sender.connection.socket?.once('close', gone)
+    stream.start(fromRanges(parseRanges(sender.remote?.attach?.properties?.[IDS_PROPERTY])))
+  }
+
+  // ---- configuration events (stamping on a primary, ha.md §6.2) -----------------------------------
+
+  private get isClusterPrimary(): boolean {
+    return this.cfg.cluster && (this.membership.status === 'recovering' || this.membership.status === 'active')
+  }
+
+  private onPrimary(fn: () => unknown): void {
+    if (this.isClusterPrimary) fn()
+  }
+
+  private broadcastIfReplicated(args: Record<string, unknown>, ev: Parameters<PrimaryRole['broadcast']>[0]): void {
+    if (stampedLevel(args) !== 'none') this.primary?.broadcast(ev)
+  }
+
+  private queueDeclared(q: Queue): void {
+    if (!this.isClusterPrimary) return
+    let level: ReturnType<typeof queueLevel>
+    try {
+      level = queueLevel(q, this.cfg.replicateDefault)
+    } catch (e) {
+      if (!(e instanceof InvalidLevel)) throw e
+      this.broker.destroyQueue(q)
+      throw new BrokerError(e.message, 'amqp:invalid-field')
+    }
+    if (level !== 'none' && this.replicatedQueues >= MAX_REPLICATED_QUEUES) {
+      this.broker.destroyQueue(q)
+      throw new BrokerError('resource-limit-exceeded: Exceeded replicated queue limit', 'amqp:resource-limit-exceeded')
+    }
+    q.arguments[REPLICATE_ARG] = level
+    if (level === 'none') return
+    this.replicatedQueues++
+    q.arguments[UUID_ARG] = randomUUID()
+    if (level === 'all') {
+      const hq = new HaQueue(q, 'source', this.confirmation)
+      this.haQueues.set(q, hq)
+      this.primary?.queueCreated(hq)
+    }
+    this.primary?.broadcast({ type: 'queue-declare', queue: queueDecl(q) })
+  }
+
+  private queueDeleted(q: Queue): void {
+    const hq = this.haQueues.get(q)
+    if (hq) {
+      hq.close()
+      this.haQueues.delete(q)
+    }
+    if (!this.isClusterPrimary || stampedLevel(q.arguments) === 'none') return
+    this.replicatedQueues--
+    this.primary?.broadcast({ type: 'queue-delete', name: q.name })
+    this.primary?.queueDeleted(q.name)
+  }
+
+  private exchangeDeclared(e: Exchange): void {
+    if (!this.isClusterPrimary) return
+    let level: ReturnType<typeof exchangeLevel>
+    try {
+      level = exchangeLevel(e.arguments, this.cfg.replicateDefault)
+    } catch (err) {
+      if (!(err instanceof InvalidLevel)) throw err
+      this.broker.deleteExchange(e.name)
+      throw new BrokerError(err.message, 'amqp:invalid-field')
+    }
+    e.arguments[REPLICATE_ARG] = level
+    if (level === 'none') return
+    e.arguments[UUID_ARG] = randomUUID()
+    this.primary?.broadcast({ type: 'exchange-declare', exchange: exchangeDecl(e) })
+  }
+
+  private membersChanged(): void {
+    this.updatedAt = Date.now()
+    this.primary?.broadcast({ type: 'members', members: this.membership.records() })
+    this.log('info', `Membership update: ${this.membership.list().map(describe).join(' ')} `)
+  }
+
+  // ---- promotion (ha.md §5) ------------------------------------------------------------------------
+
+  async promote(): Promise<void> {
+    const status = this.membership.status
+    if (status === 'catchup') throw new QmfError(7, 'Still catching up, cannot be promoted.')
+    if (!isBackup(status)) {
+      this.log('info', 'Ignoring promotion, already primary')
+      return
+    }
+    if (status === 'joining' && (await this.clusterEstablished())) {
+      throw new QmfError(7, 'Joining active cluster, cannot be promoted.')
+    }
+    if (!isBackup(this.membership.status)) return // promoted meanwhile by a concurrent call
+    this.recover()
+  }
+
+  /** Status checks: does any other broker of the URL report something other than joining? */
+  private async clusterEstablished(): Promise<boolean> {
+    const self = `127.0.0.1:${this.broker.port}`
+    const others = (this.brokersUrl?.addresses ?? []).filter(
+      (a) => (a.host === '127.0.0.1' || a.host === 'localhost') && `127.0.0.1:${a.port}` !== self,
+    )
+    const answers = await Promise.all(
+      others.map((a) =>
+        checkStatus(a, {
+          info: this.selfInfo(),
+          timeoutMs: Math.min(this.cfg.linkHeartbeatMs, 5000),
+          user: this.cfg.username,
+          password: this.cfg.password,
+        }),
+      ),
+    )
+    return answers.some((s) => s !== undefined && s !== '' && s !== 'joining')
+  }
+
+  private recover(): void {
+    this.backup?.stop()
+    this.backup = undefined
+    const expected = this.membership.withStatus('ready')
+    this.membership.clearOthers()
+    this.membership.setStatus('recovering')
+    this.log('notice', 'Promoted to primary')
+    for (const hq of this.haQueues.values()) hq.becomeSource()
+    this.replicatedQueues = [...this.broker.queues.values()].filter((q) => stampedLevel(q.arguments) !== 'none').length
+    this.primary = new PrimaryRole({
+      broker: this.broker,
+      membership: this.membership,
+      haQueues: this.haQueues,
+      backupTimeoutMs: this.cfg.backupTimeoutMs,
+      log: (level, text) => this.log(level, text),
+    })
+    this.primary.start(expected)
+  }
+
+  // ---- standalone queue replication (ha.md §10) ----------------------------------------------------
+
+  private replicate(brokerUrl: string, queueName: string): void {
+    const q = this.broker.queues.get(queueName)
+    if (!q) throw notFound(`Queue not found: ${queueName}`)
+    const url = this.parseUrl(brokerUrl)
+    if (!url) throw new BrokerError(`Invalid URL: ${brokerUrl}`)
+    let hq = this.haQueues.get(q)
+    if (!hq) {
+      hq = new HaQueue(q, 'replica', this.confirmation)
+      this.haQueues.set(q, hq)
+    }
+    const replica = new QueueReplicator(this.broker, hq, this.cfg.flowMessages)
+    const link = new BrokerLink({
+      addresses: () => url.addresses,
+      self: `127.0.0.1:${this.broker.port}`,
+      info: () => this.selfInfo(),
+      user: url.user ?? this.cfg.username,
+      password: url.password ?? this.cfg.password,
+      heartbeatMs: this.cfg.linkHeartbeatMs,
+      maintenanceMs: this.cfg.linkMaintenanceMs,
+      log: this.broker.log,
+      onOpen: (conn) => replica.subscribe(conn),
+      onClose: () => replica.stop(),
+    })
+    this.replicaLinks.push(link)
+    this.log('info', `Replicating queue ${queueName} from ${formatHaUrl(url)} (${link.name})`)
+    link.start()
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------------
+
+  private newBackup(): BackupRole {
+    return new BackupRole({
+      broker: this.broker,
+      membership: this.membership,
+      haQueues: this.haQueues,
+      confirmation: this.confirmation,
+      replicateDefault: this.cfg.replicateDefault,
+      flowMessages: this.cfg.flowMessages,
+      link: {
+        addresses: () => this.brokersUrl?.addresses ?? [],
+        self: `127.0.0.1:${this.broker.port}`,
+        info: () => this.selfInfo(),
+        user: this.cfg.username,
+        password: this.cfg.password,
+        heartbeatMs: this.cfg.linkHeartbeatMs,
+        maintenanceMs: this.cfg.linkMaintenanceMs,
+        log: this.broker.log,
+      },
+      log: (level, text) => this.log(level, text),
+      fatal: (m) => this.fatal(m),
+    })
+  }
+
+  private selfInfo(): Record<string, unknown> {
+    return {
+      'system-id': this.broker.systemId,
+      protocol: 'tcp',
+      'host-name': '127.0.0.1',
+      port: this.broker.port,
+      status: statusCode(this.membership.status),
+    }
+  }
+
+  private parseUrl(text: string): HaUrl | undefined {
+    try {
+      return parseHaUrl(text)
+    } catch (e) {
+      if (e instanceof UrlError) throw new BrokerError(e.message, 'amqp:invalid-field')
+      throw e
+    }
+  }
+
+  private log(level: 'info' | 'notice' | 'warning' | 'critical', text: string): void {
+    const line = `${this.broker.systemId.slice(0, 8)}(${this.membership.status}) ${text}`
+    if (level === 'critical') this.broker.log.error('HA', line)
+    else this.broker.log[level]('HA', line)
+  }
+
+  /** Fail-stop: a backup that cannot follow its primary stops rather than diverge. */
+  private fatal(message: string): void {
+    this.log('critical', message)
+    process.exit(1)
+  }
+}

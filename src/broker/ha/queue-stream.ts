@@ -1,0 +1,156 @@
+// The primary's end of a replicating subscription (ha.md §6.5-6.6): browses every message of the
+// queue, acquired ones included, skipping ids the backup already holds; then follows enqueues
+// and dequeues in order. Does not count as a consumer. Ready once every message that predates
+// the guard has been acknowledged (later ones are held by the guard and need no waiting).
+import { DELETED, type QueuedMessage } from '../nodes/message.js'
+import type { Guard } from './guards.js'
+import type { HaQueue, QueueListener } from './ha-queue.js'
+import { controlTag, dataTag, tagId } from './protocol.js'
+
+type RheaSender = any
+
+type Item = { m: QueuedMessage; id: number } | { de: number[] }
+
+export class QueueStream implements QueueListener {
+  private readonly out: Item[] = []
+  private head = 0
+  private pendingDe: number[] = []
+  private deScheduled = false
+  /** Ids of messages that predate the guard, sent and not yet acknowledged. */
+  private readonly awaiting = new Set<number>()
+  private sends = 0
+  private readonly baseCount: number
+  private controlSeq = 0
+  private started = false
+  private ended = false
+  ready = false
+
+  constructor(
+    private readonly hq: HaQueue,
+    private readonly sender: RheaSender,
+    private readonly guard: Guard,
+    private readonly onReady: (s: QueueStream) => void,
+  ) {
+    this.baseCount = sender.delivery_count
+    sender.on('sendable', () => this.flush())
+    sender.on('accepted', (ctx: any) => this.acknowledged(ctx.delivery))
+    sender.on('released', (ctx: any) => ctx.delivery.update(true))
+    sender.on('rejected', (ctx: any) => ctx.delivery.update(true))
+    sender.on('modified', (ctx: any) => ctx.delivery.update(true))
+    sender.on('settled', () => {})
+  }
+
+  get queueName(): string {
+    return this.hq.queue.name
+  }
+
+  /** Sends the initial difference: dequeues for ids the primary no longer has, then the rest. */
+  start(backupHas: Set<number>): void {
+    const gone = [...backupHas].filter((id) => !this.hq.byId.has(id))
+    if (gone.length) this.push({ de: gone })
+    for (const m of this.hq.queue.allMessages()) {
+      const id = this.hq.idOf.get(m)
+      if (id === undefined) continue
+      if (backupHas.has(id)) {
+        // already safe on the backup
+        this.hq.guards.release(this.guard, id)
+        continue
+      }
+      if (id < this.guard.firstId) this.awaiting.add(id)
+      this.push({ m, id })
+    }
+    this.started = true
+    this.hq.listeners.add(this)
+    this.flush()
+    this.checkReady()
+  }
+
+  enqueued(m: QueuedMessage, id: number): void {
+    this.push({ m, id })
+    this.flush()
+  }
+
+  dequeued(id: number): void {
+    if (this.awaiting.delete(id)) this.checkReady()
+    this.pendingDe.push(id)
+    if (!this.deScheduled) {
+      this.deScheduled = true
+      // one control transfer per tick for all dequeues of that tick
+      setImmediate(() => {
+        this.deScheduled = false
+        if (this.ended || this.pendingDe.length === 0) return
+        this.push({ de: this.pendingDe })
+        this.pendingDe = []
+        this.flush()
+      })
+    }
+  }
+
+  closed(): void {
+    this.end()
+    try {
+      this.sender.close({ condition: 'amqp:resource-deleted', description: `Queue deleted: ${this.queueName}` })
+    } catch {
+      // connection already gone
+    }
+  }
+
+  /** The link or the backup went away. */
+  end(): void {
+    this.ended = true
+    this.hq.listeners.delete(this)
+    this.out.length = 0
+    this.head = 0
+  }
+
+  private push(item: Item): void {
+    this.out.push(item)
+  }
+
+  private canSend(): boolean {
+    const pending = this.sends - (this.sender.delivery_count - this.baseCount)
+    return this.sender.credit - pending > 0
+  }
+
+  private flush(): void {
+    if (this.ended) return
+    while (this.head < this.out.length && this.canSend()) {
+      const item = this.out[this.head++]
+      if ('de' in item) {
+        this.sends++
+        this.sender.send({ body: JSON.stringify(item.de) }, controlTag(++this.controlSeq), 0)
+        continue
+      }
+      if (item.m.state === DELETED) {
+        // consumed before we got to it: nothing to copy (its dequeue is announced anyway and the
+        // backup ignores ids it does not hold)
+        if (this.awaiting.delete(item.id)) this.checkReady()
+        continue
+      }
+      this.sends++
+      this.sender.send(item.m.bytes, dataTag(item.id), 0)
+    }
+    if (this.head === this.out.length) {
+      this.out.length = 0
+      this.head = 0
+    } else if (this.head > 4096 && this.head * 2 > this.out.length) {
+      this.out.splice(0, this.head)
+      this.head = 0
+    }
+  }
+
+  private acknowledged(delivery: any): void {
+    if (!delivery.settled) delivery.update(true)
+    const id = tagId(delivery.tag)
+    if (id === undefined) return
+    this.hq.guards.release(this.guard, id)
+    if (this.awaiting.delete(id)) this.checkReady()
+  }
+
+  private checkReady(): void {
+    if (this.ready || !this.started || this.awaiting.size > 0) return
+    // Everything before the guard is on the backup; the rest is protected by the guard.
+    this.ready = true
+    this.onReady(this)
+  }
+}
