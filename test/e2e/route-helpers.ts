@@ -107,3 +107,36 @@ export async function declare(port: number, queues: string[], bindings: Array<[s
     agent.close()
   }
 }
+
+/** Class query through QMF, values only (strings decoded), for waiting on broker state. */
+export async function objects(port: number, className: string): Promise<Record<string, unknown>[]> {
+  const agent = await BrokerAgent.connect({
+    url: parseBrokerUrl(`127.0.0.1:${port}`),
+    timeoutMs: 5000,
+    clientProcess: 'route-test',
+  })
+  try {
+    return (await agent.query(className)).map((o) => ({ ...o.values, _object_name: o.objectName }))
+  } finally {
+    agent.close()
+  }
+}
+
+/** Polls `check` every 50 ms until it holds; fails after `timeoutMs`. */
+export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+/** True when `exchange` on the broker has a binding with `key` (to any queue). */
+export async function hasBinding(port: number, exchange: string, key: string): Promise<boolean> {
+  const bindings = await objects(port, 'binding')
+  return bindings.some(
+    (b) =>
+      (b.exchangeRef as { _object_name?: string })?._object_name?.endsWith(`:exchange:${exchange}`) &&
+      b.bindingKey === key,
+  )
+}
