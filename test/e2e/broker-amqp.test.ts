@@ -74,6 +74,20 @@ test('unacknowledged messages are redelivered in order when the consumer goes aw
   await close(conn)
 })
 
+test('accepting and detaching in one write keeps the accepts (no redelivery)', async (t) => {
+  const b = await startBroker(t)
+  const { conn, q } = await admin(b.port)
+  await create(q, 'queue', 'adq')
+  const s = await openSender(conn, 'adq')
+  for (let i = 0; i < 3; i++) await sendAndWait(s, { body: `m${i}` })
+  const r = await receive(conn, 'adq', 3, { autoaccept: false })
+  for (const m of r.messages) m.delivery.accept()
+  r.receiver.close()
+  await eventually(async () => (await queueValues(q, 'adq'))?.msgTotalDequeues === 3, 5000, 'three dequeues')
+  assert.equal((await queueValues(q, 'adq'))?.releases, 0)
+  await close(conn)
+})
+
 test('released goes back, rejected is dropped (to the alternate exchange if any)', async (t) => {
   const b = await startBroker(t)
   const { conn, q } = await admin(b.port)

@@ -81,3 +81,56 @@ export function patchSession(session: { incoming: object; outgoing: object }): v
     }
   }
 }
+
+// rhea keys a session's links by name alone, but AMQP link names are unique per direction: a client
+// may attach a sender and a receiver with the same name (Proton's BlockingConnection does this for
+// `create_sender("q")` + `create_receiver("q")`). rhea then treats the second attach as a duplicate
+// ("Attach already received") and drops the connection. We give the second link its own key.
+interface RheaLink {
+  name: string
+  is_sender(): boolean
+  on_attach(frame: unknown): void
+  remote: { attach?: unknown }
+}
+interface RheaSession {
+  links: Record<string, RheaLink>
+  remote: { handles: Record<number, RheaLink> }
+  create_sender(name: string): RheaLink
+  create_receiver(name: string): RheaLink
+}
+
+let sessionPatched = false
+
+export function patchLinkNames(): void {
+  if (sessionPatched) return
+  sessionPatched = true
+  const Session = require('rhea/lib/session.js') as { prototype: Record<string, unknown> }
+  const proto = Session.prototype as unknown as {
+    on_attach(this: RheaSession, frame: { performative: { name: string; role: boolean; handle: number } }): void
+    remove_link(this: RheaSession, link: RheaLink): void
+  }
+  const originalAttach = proto.on_attach
+  proto.on_attach = function (frame) {
+    const { name, role, handle } = frame.performative
+    const existing = this.links[name]
+    // peer role true = peer receives = we send
+    if (!existing || existing.is_sender() === !!role) {
+      originalAttach.call(this, frame)
+      return
+    }
+    const link = role ? this.create_sender(name) : this.create_receiver(name)
+    this.links[name] = existing
+    this.links[`${name}\u0000${role ? 'out' : 'in'}`] = link
+    this.remote.handles[handle] = link
+    link.on_attach(frame)
+    link.remote.attach = frame.performative
+  }
+  // same as rhea's, but removes the link under whichever key it was stored
+  proto.remove_link = function (link) {
+    const l = link as RheaLink & { remote: { handle: number }; local: { handle: number } }
+    const self = this as RheaSession & { local: { handles: Record<number, RheaLink> } }
+    delete self.remote.handles[l.remote.handle]
+    delete self.local.handles[l.local.handle]
+    for (const k of Object.keys(self.links)) if (self.links[k] === link) delete self.links[k]
+  }
+}

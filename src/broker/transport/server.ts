@@ -13,7 +13,7 @@ import type { OutgoingConsumer, RheaDelivery } from './consumer.js'
 import { GateChain } from './gate.js'
 import { attachIncoming, attachOutgoing, onMessage } from './links.js'
 import { installRawDecoding } from './message-codec.js'
-import { patchSession } from './rhea-patches.js'
+import { patchLinkNames, patchSession } from './rhea-patches.js'
 import { checkPlain } from './sasl.js'
 
 type Any = any
@@ -43,6 +43,7 @@ export class AmqpServer {
     private readonly opts: ServerOptions,
   ) {
     installRawDecoding()
+    patchLinkNames()
     this.container = rhea.create_container({ id: this.containerId, autoaccept: false })
     this.setupSasl()
     this.setupHandlers()
@@ -197,10 +198,12 @@ export class AmqpServer {
     const linkClosed = (ctx: Any) => {
       const link = ctx.sender ?? ctx.receiver
       const consumer = link?.consumer as OutgoingConsumer | undefined
-      if (consumer) {
+      if (!consumer) return
+      const info = this.info(ctx.connection)
+      this.afterPendingOutcomes(() => {
         consumer.close()
-        this.info(ctx.connection)?.consumers.delete(consumer)
-      }
+        info?.consumers.delete(consumer)
+      })
     }
     c.on('sender_close', this.guard('sender_close', linkClosed))
     c.on('sender_error', this.guard('sender_error', linkClosed))
@@ -212,12 +215,14 @@ export class AmqpServer {
         const info = this.info(ctx.connection)
         const s = ctx.session.__qpid as SessionInfo | undefined
         if (!info || !s) return
-        for (const consumer of [...info.consumers]) {
-          if (consumer.session !== s) continue
-          consumer.close()
-          info.consumers.delete(consumer)
-        }
         info.sessions.delete(s.channel)
+        this.afterPendingOutcomes(() => {
+          for (const consumer of [...info.consumers]) {
+            if (consumer.session !== s) continue
+            consumer.close()
+            info.consumers.delete(consumer)
+          }
+        })
       }),
     )
     c.on('session_error', () => {})
@@ -269,13 +274,30 @@ export class AmqpServer {
     if (!info || !this.connections.has(info)) return
     info.closing = true
     this.connections.delete(info)
-    for (const consumer of info.consumers) consumer.close()
-    info.consumers.clear()
-    for (const name of info.ownedQueues) {
-      const q = this.broker.queues.get(name)
-      if (q && q.owner === info.address) this.broker.destroyQueue(q)
-    }
+    this.afterPendingOutcomes(() => {
+      for (const consumer of info.consumers) consumer.close()
+      info.consumers.clear()
+      for (const name of info.ownedQueues) {
+        const q = this.broker.queues.get(name)
+        if (q && q.owner === info.address) this.broker.destroyQueue(q)
+      }
+    })
     this.broker.log.info('Network', `Connection closed ${info.address}`)
+  }
+
+  /**
+   * rhea applies a received disposition on its next tick but reports a detach/close at once; a
+   * client that accepts and then detaches in one write would otherwise see its accepted message
+   * released and redelivered. Consumer clean-up therefore runs after rhea's pending work.
+   */
+  private afterPendingOutcomes(fn: () => void): void {
+    setImmediate(() => {
+      try {
+        fn()
+      } catch (e) {
+        this.broker.log.error('Broker', `Error cleaning up a consumer: ${(e as Error).message}`)
+      }
+    })
   }
 
   private detachConsumers(q: Queue): void {
