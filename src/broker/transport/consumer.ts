@@ -9,6 +9,7 @@ export interface RheaSender {
   name: string
   credit: number
   delivery_count: number
+  session: { outgoing: { available(): number } }
   local: { attach: { snd_settle_mode?: number } }
   send(data: Buffer, tag: Buffer | undefined, format: number): RheaDelivery
 }
@@ -61,7 +62,8 @@ export class OutgoingConsumer implements Consumer {
   canSend(): boolean {
     if (this.closed) return false
     const pending = this.sends - (this.sender.delivery_count - this.baseCount)
-    return this.sender.credit - pending > 0
+    // and never more unsettled deliveries than rhea's session buffer holds
+    return this.sender.credit - pending > 0 && this.sender.session.outgoing.available() > 0
   }
 
   send(m: QueuedMessage, q: Queue): void {

@@ -11,12 +11,16 @@ import type { InboundMessage } from '../nodes/message.js'
 import { LimitExceeded, Queue } from '../nodes/queue.js'
 import type { ConnectionInfo, SessionInfo } from './connection-info.js'
 import { OutgoingConsumer, type RheaSender } from './consumer.js'
+import { grantInitialCredit, returnCredit } from './credit.js'
 
 type RheaLink = any
 
 const DIRECT_FILTER = [0x468c00000000, 'apache.org:legacy-amqp-direct-binding:string']
 const TOPIC_FILTER = [0x468c00000001, 'apache.org:legacy-amqp-topic-binding:string']
 const HEADERS_FILTER = [0x468c00000002, 'apache.org:legacy-amqp-headers-binding:map']
+
+/** One encoded `accepted` outcome shared by every delivery (rhea builds a new one per accept()). */
+const ACCEPTED = (rhea.message as unknown as { accepted(): { described(): unknown } }).accepted().described()
 
 function notFound(link: RheaLink, name: string): void {
   link.close({ condition: 'amqp:not-found', description: `Node not found: ${name}` })
@@ -30,6 +34,7 @@ export function attachIncoming(broker: Broker, link: RheaLink): void {
     // anonymous relay: each message names its node in `to`
     link.set_target({ address: null })
     link.node = undefined
+    grantInitialCredit(link)
     return
   }
   const node = broker.lookupNode(address)
@@ -40,6 +45,7 @@ export function attachIncoming(broker: Broker, link: RheaLink): void {
   }
   link.set_target({ address })
   link.node = node
+  grantInitialCredit(link)
 }
 
 /** Resolves a `to` address for anonymous relay: queue, exchange, or `exchange/key`. */
@@ -65,17 +71,25 @@ export function onMessage(
   conn.msgsFromClient++
   conn.framesFromClient++
   conn.updatedAt = Date.now()
+  const accept = () => {
+    delivery.update(undefined, ACCEPTED)
+    returnCredit(link)
+  }
+  const reject = (error: { condition: string; description: string }) => {
+    delivery.reject(error)
+    returnCredit(link)
+  }
   let node: Queue | Exchange | undefined = link.node
   let key = msg.subject ?? ''
   if (node === undefined) {
     const r = msg.to === undefined ? undefined : relayTarget(broker, msg.to, msg.subject)
     if (!r) {
-      delivery.reject({ condition: 'amqp:not-found', description: `Node not found: ${msg.to ?? ''}` })
+      reject({ condition: 'amqp:not-found', description: `Node not found: ${msg.to ?? ''}` })
       return
     }
     ;[node, key] = r
   } else if (node.deleted) {
-    delivery.reject({ condition: 'amqp:not-found', description: `Node not found: ${node.name}` })
+    reject({ condition: 'amqp:not-found', description: `Node not found: ${node.name}` })
     return
   }
   let persisted: boolean
@@ -87,14 +101,14 @@ export function onMessage(
   } catch (e) {
     if (e instanceof LimitExceeded) {
       if (node instanceof Queue) node.stats.discardsOverflow++
-      delivery.reject({ condition: 'amqp:resource-limit-exceeded', description: e.message })
+      reject({ condition: 'amqp:resource-limit-exceeded', description: e.message })
       return
     }
     throw e
   } finally {
     held = broker.confirmation?.take()
   }
-  const confirm = held ? () => held(() => delivery.accept()) : () => delivery.accept()
+  const confirm = held ? () => held(accept) : accept
   if (persisted) broker.store.sync(confirm)
   else confirm()
 }

@@ -7,7 +7,10 @@
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
-const frames = require('rhea/lib/frames.js') as { disposition(f: Record<string, unknown>): unknown }
+const frames = require('rhea/lib/frames.js') as {
+  disposition(f: Record<string, unknown>): unknown
+  amqp_frame(channel?: number, performative?: unknown, payload?: unknown): unknown
+}
 
 interface Disp {
   id: number
@@ -133,4 +136,50 @@ export function patchLinkNames(): void {
     delete self.local.handles[l.local.handle]
     for (const k of Object.keys(self.links)) if (self.links[k] === link) delete self.links[k]
   }
+}
+
+// Output batching. rhea writes every frame with its own socket.write() as soon as it is produced
+// (one syscall per transfer), which dominated the broker's CPU profile. Frames produced in one tick
+// are now written together: _write_frame only queues and schedules one output per tick, and output()
+// corks the socket so the queued frames leave in a single writev.
+let outputPatched = false
+
+export function patchOutputBatching(): void {
+  if (outputPatched) return
+  outputPatched = true
+  const Connection = require('rhea/lib/connection.js') as { prototype: Record<string, unknown> }
+  const proto = Connection.prototype as unknown as {
+    _write_frame(this: BatchedConnection, channel?: number, frame?: unknown, payload?: unknown): void
+    output(this: BatchedConnection): void
+  }
+  const originalOutput = proto.output
+  proto.output = function () {
+    const socket = this.socket
+    if (!socket || typeof socket.cork !== 'function') {
+      originalOutput.call(this)
+      return
+    }
+    socket.cork()
+    try {
+      originalOutput.call(this)
+    } finally {
+      socket.uncork()
+    }
+  }
+  proto._write_frame = function (channel, frame, payload) {
+    this.amqp_transport.encode(frames.amqp_frame(channel, frame, payload))
+    if (this.outputScheduled) return
+    this.outputScheduled = true
+    process.nextTick(() => {
+      this.outputScheduled = false
+      this.output()
+    })
+  }
+}
+
+interface BatchedConnection {
+  socket?: { cork(): void; uncork(): void }
+  amqp_transport: { encode(frame: unknown): void }
+  outputScheduled?: boolean
+  output(): void
 }

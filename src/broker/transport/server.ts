@@ -13,7 +13,7 @@ import type { OutgoingConsumer, RheaDelivery } from './consumer.js'
 import { GateChain } from './gate.js'
 import { attachIncoming, attachOutgoing, onMessage } from './links.js'
 import { installRawDecoding } from './message-codec.js'
-import { patchLinkNames, patchSession } from './rhea-patches.js'
+import { patchLinkNames, patchOutputBatching, patchSession } from './rhea-patches.js'
 import { checkPlain } from './sasl.js'
 
 type Any = any
@@ -24,8 +24,6 @@ export interface ServerOptions {
   auth: boolean
   realm: string
   users: Map<string, string>
-  /** Credit window granted to client senders; refilled in batches of a quarter. */
-  creditWindow?: number
 }
 
 export class AmqpServer {
@@ -44,6 +42,7 @@ export class AmqpServer {
   ) {
     installRawDecoding()
     patchLinkNames()
+    patchOutputBatching()
     this.container = rhea.create_container({ id: this.containerId, autoaccept: false })
     this.setupSasl()
     this.setupHandlers()
@@ -59,7 +58,10 @@ export class AmqpServer {
         properties: { product: 'qpid-cpp', version: VERSION, platform: 'Linux', host: hostname() },
         offered_capabilities: ['ANONYMOUS-RELAY'],
         channel_max: 0x7fff,
-        credit_window: this.opts.creditWindow ?? 1000,
+        // credit is managed per settlement (credit.ts); rhea's arrival-driven window is off
+        credit_window: 0,
+        // room for a credit window of unsettled deliveries per link, several links per session
+        session_buffer_size: 16384,
         autoaccept: false,
         require_sasl: this.opts.auth,
       })
