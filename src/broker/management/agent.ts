@@ -223,8 +223,8 @@ export class QmfAgent {
   private resolveReplyTo(addr: string): [import('../nodes/queue.js').Queue | Exchange, string] | undefined {
     const slash = addr.indexOf('/')
     if (slash < 0) {
-      const q = this.broker.queues.get(addr)
-      if (q) return [q, addr]
+      // like qpidd, a queue name means "default exchange, key = name" (so its statistics count replies)
+      if (this.broker.queues.has(addr)) return [this.broker.defaultExchange, addr]
       const e = this.broker.exchanges.get(addr)
       return e ? [e, ''] : undefined
     }
