@@ -172,7 +172,7 @@ export async function receive(
 ): Promise<{ bodies: string[]; deliveries: Delivery[]; close(): void }> {
   const conn = await connect(brokerAddress, opts.properties)
   const receiver = conn.open_receiver({ source: { address: queue }, autoaccept: false, credit_window: 0 } as never)
-  receiver.add_credit(n)
+  receiver.once('receiver_open', () => receiver.add_credit(n))
   const bodies: string[] = []
   const deliveries: Delivery[] = []
   await new Promise<void>((resolve, reject) => {
@@ -189,3 +189,48 @@ export async function receive(
   })
   return { bodies, deliveries, close: () => conn.close() }
 }
+
+/** Browses (copies, does not consume) `n` messages of a queue over an admin connection. */
+export async function browse(brokerAddress: string, queue: string, n: number): Promise<string[]> {
+  if (n === 0) return []
+  const conn = await connect(brokerAddress, { 'qpid.ha-admin': 1 })
+  try {
+    const receiver = conn.open_receiver({
+      source: { address: queue, distribution_mode: 'copy' },
+      credit_window: 0,
+    } as never)
+    receiver.once('receiver_open', () => receiver.add_credit(n))
+    const bodies: string[] = []
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`browsed ${bodies.length} of ${n} from ${queue}`)), 10000)
+      receiver.on('message', (ctx) => {
+        bodies.push(String(ctx.message?.body))
+        if (bodies.length === n) {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+    })
+    return bodies
+  } finally {
+    conn.close()
+  }
+}
+
+/** Creates a queue through the broker's QMF `create` method. */
+export async function createQueue(
+  address: string,
+  name: string,
+  properties: Record<string, unknown> = {},
+): Promise<void> {
+  await withAgent(address, (a) =>
+    a.callMethod('org.apache.qpid.broker:broker:amqp-broker', 'create', {
+      type: 'queue',
+      name,
+      properties,
+      strict: true,
+    }),
+  )
+}
+
+export const range = (n: number, prefix = 'm') => Array.from({ length: n }, (_, i) => `${prefix}${i}`)

@@ -118,7 +118,7 @@ export class QueueStream implements QueueListener {
       const item = this.out[this.head++]
       if ('de' in item) {
         this.sends++
-        this.sender.send({ body: JSON.stringify(item.de) }, controlTag(++this.controlSeq), 0)
+        this.sender.send({ body: JSON.stringify(item.de) }, controlTag(++this.controlSeq))
         continue
       }
       if (item.m.state === DELETED) {
