@@ -183,3 +183,240 @@ interface BatchedConnection {
   outputScheduled?: boolean
   output(): void
 }
+
+// Frame encoding without a fresh 1 KiB buffer per frame: rhea's write_frame() starts a new Writer
+// (1024-byte allocation) for every frame and hands out a slice of it, which kept the garbage
+// collector busy on the hot path. The same logic runs here on one reusable scratch writer and the
+// result is copied into an exactly-sized (pooled) buffer.
+let encodePatched = false
+
+export function patchFrameEncoding(): void {
+  if (encodePatched) return
+  encodePatched = true
+  const types = require('rhea/lib/types.js') as {
+    Writer: new (b?: Buffer) => ScratchWriter
+  }
+  const f = frames as unknown as {
+    write_frame(frame: RawFrame): Buffer
+    TYPE_AMQP: number
+    TYPE_SASL: number
+  }
+  const original = f.write_frame
+  const SCRATCH = 64 * 1024
+  let w = new types.Writer(Buffer.allocUnsafe(SCRATCH))
+  f.write_frame = (frame: RawFrame) => {
+    if (frame.type !== f.TYPE_AMQP && frame.type !== f.TYPE_SASL) return original(frame)
+    if (w.buffer.length > 16 * SCRATCH) w = new types.Writer(Buffer.allocUnsafe(SCRATCH))
+    w.position = 0
+    w.skip(4)
+    w.write_uint(2, 1)
+    w.write_uint(frame.type, 1)
+    w.write_uint(frame.type === f.TYPE_AMQP ? frame.channel : 0, 2)
+    if (frame.performative) {
+      w.write(frame.performative)
+      if (frame.payload) w.write_bytes(frame.payload)
+    }
+    const out = Buffer.allocUnsafe(w.position)
+    w.buffer.copy(out, 0, 0, w.position)
+    out.writeUInt32BE(out.length, 0)
+    return out
+  }
+}
+
+interface ScratchWriter {
+  buffer: Buffer
+  position: number
+  skip(n: number): void
+  write_uint(v: number, width: number): void
+  write(o: unknown): void
+  write_bytes(b: Buffer): void
+}
+
+interface RawFrame {
+  type: number
+  channel: number
+  performative?: unknown
+  payload?: Buffer
+}
+
+// Event dispatch without per-event array copies. rhea passes every event up link → session →
+// connection → container, and at each level tests `this.listeners(name).length`, which copies the
+// listener array (several allocations per message). Same behaviour with listenerCount().
+let dispatchPatched = false
+
+interface Emitter {
+  listenerCount(name: string): number
+  emit(name: string, ...args: unknown[]): boolean
+}
+
+export function patchEventDispatch(): void {
+  if (dispatchPatched) return
+  dispatchPatched = true
+  const { Sender } = require('rhea/lib/link.js') as { Sender: { prototype: object } }
+  const linkProto = Object.getPrototypeOf(Sender.prototype) as Record<string, unknown>
+  linkProto.dispatch = function (
+    this: Emitter & { observers: Emitter; session: Emitter & { dispatch: Dispatch } },
+    name: string,
+    ...args: unknown[]
+  ) {
+    if (this.observers.listenerCount(name)) this.observers.emit(name, ...args)
+    if (this.listenerCount(name)) {
+      this.emit(name, ...args)
+      return true
+    }
+    return this.session.dispatch(name, ...args)
+  }
+  const Session = require('rhea/lib/session.js') as { prototype: Record<string, unknown> }
+  Session.prototype.dispatch = function (
+    this: Emitter & { observers: Emitter; connection: { dispatch: Dispatch } },
+    name: string,
+    ...args: unknown[]
+  ) {
+    if (this.observers.listenerCount(name)) this.observers.emit(name, ...args)
+    if (this.listenerCount(name)) {
+      this.emit(name, ...args)
+      return true
+    }
+    return this.connection.dispatch(name, ...args)
+  }
+  const Connection = require('rhea/lib/connection.js') as { prototype: Record<string, unknown> }
+  Connection.prototype.dispatch = function (
+    this: Emitter & { container?: { dispatch: Dispatch } },
+    name: string,
+    ...args: unknown[]
+  ) {
+    if (this.listenerCount(name)) {
+      this.emit(name, ...args)
+      return true
+    }
+    return this.container ? this.container.dispatch(name, ...args) : false
+  }
+}
+
+type Dispatch = (name: string, ...args: unknown[]) => boolean
+
+// Incoming deliveries without five fresh closures each. rhea's Incoming.on_transfer builds every
+// delivery as an object literal with its own update/accept/release/reject/modified functions; this
+// is the same code with those functions on a shared prototype (same fields, same behaviour).
+let transferPatched = false
+
+export function patchIncomingTransfer(session: { incoming: object }): void {
+  if (transferPatched) return
+  transferPatched = true
+  const proto = Object.getPrototypeOf(session.incoming) as Record<string, unknown>
+  const message = require('rhea/lib/message.js') as {
+    decode(b: Buffer): unknown
+    accepted(): Described
+    released(): Described
+    rejected(f: unknown): Described
+    modified(f: unknown): Described
+  }
+  type Incoming = {
+    next_transfer_id: number
+    next_delivery_id?: number
+    deliveries: { push(d: unknown): void }
+    update(d: unknown, settled: boolean, state?: unknown): void
+  }
+  type Receiver = {
+    is_remote_open(): boolean
+    _incomplete?: InDelivery
+    credit: number
+    delivery_count: number
+    local: { attach: { rcv_settle_mode?: number } }
+    dispatch(name: string, ctx: unknown): boolean
+    _context(c: unknown): unknown
+  }
+  type Frame = {
+    payload?: Buffer
+    performative: {
+      delivery_id?: number
+      delivery_tag: Buffer
+      message_format?: number
+      settled?: boolean
+      state?: unknown
+      more?: boolean
+    }
+  }
+  class InDelivery {
+    settled = false
+    state: unknown = undefined
+    incomplete = false
+    frames?: Buffer[]
+    constructor(
+      readonly id: number,
+      readonly tag: Buffer,
+      readonly format: number | undefined,
+      readonly link: Receiver,
+      readonly remote_settled: boolean,
+      readonly remote_state: unknown,
+      private readonly incoming: Incoming,
+      first?: Buffer,
+    ) {
+      this.frames = first === undefined ? [] : [first]
+    }
+    update(settled: boolean | undefined, state?: unknown): void {
+      const s = settled === undefined ? this.link.local.attach.rcv_settle_mode !== 1 : settled
+      this.incoming.update(this, s, state)
+    }
+    accept(): void {
+      this.update(undefined, message.accepted().described())
+    }
+    release(params?: unknown): void {
+      this.update(undefined, (params ? message.modified(params) : message.released()).described())
+    }
+    reject(error: unknown): void {
+      this.update(undefined, message.rejected({ error }).described())
+    }
+    modified(params: unknown): void {
+      this.update(undefined, message.modified(params).described())
+    }
+  }
+  proto.on_transfer = function (this: Incoming, frame: Frame, receiver: Receiver) {
+    this.next_transfer_id++
+    if (!receiver.is_remote_open()) throw Error('transfer after detach')
+    const p = frame.performative
+    if (this.next_delivery_id === undefined) this.next_delivery_id = p.delivery_id
+    let current: InDelivery
+    if (receiver._incomplete) {
+      current = receiver._incomplete
+      if (p.delivery_id !== undefined && p.delivery_id !== null && current.id !== p.delivery_id)
+        throw Error(`frame sequence error: delivery ${current.id} not complete, got ${p.delivery_id}`)
+      if (frame.payload) current.frames?.push(frame.payload)
+    } else if (this.next_delivery_id === p.delivery_id) {
+      current = new InDelivery(
+        p.delivery_id as number,
+        p.delivery_tag,
+        p.message_format,
+        receiver,
+        p.settled === undefined ? false : !!p.settled,
+        p.state,
+        this,
+        frame.payload,
+      )
+      this.deliveries.push(current)
+      this.next_delivery_id = (this.next_delivery_id as number) + 1
+    } else {
+      throw Error(`frame sequence error: expected ${this.next_delivery_id}, got ${p.delivery_id}`)
+    }
+    current.incomplete = !!p.more
+    if (current.incomplete) {
+      receiver._incomplete = current
+      return
+    }
+    receiver._incomplete = undefined
+    const parts = current.frames as Buffer[]
+    const data = parts.length === 1 ? parts[0] : Buffer.concat(parts)
+    current.frames = undefined
+    if (receiver.credit > 0) receiver.credit--
+    receiver.delivery_count++
+    const ctx =
+      current.format === 0
+        ? { message: message.decode(data), delivery: current }
+        : { message: data, delivery: current, format: current.format }
+    receiver.dispatch('message', receiver._context(ctx))
+  }
+}
+
+interface Described {
+  described(): unknown
+}

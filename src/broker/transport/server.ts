@@ -13,7 +13,14 @@ import type { OutgoingConsumer, RheaDelivery } from './consumer.js'
 import { GateChain } from './gate.js'
 import { attachIncoming, attachOutgoing, onMessage } from './links.js'
 import { installRawDecoding } from './message-codec.js'
-import { patchLinkNames, patchOutputBatching, patchSession } from './rhea-patches.js'
+import {
+  patchEventDispatch,
+  patchFrameEncoding,
+  patchIncomingTransfer,
+  patchLinkNames,
+  patchOutputBatching,
+  patchSession,
+} from './rhea-patches.js'
 import { checkPlain } from './sasl.js'
 
 type Any = any
@@ -43,7 +50,16 @@ export class AmqpServer {
     installRawDecoding()
     patchLinkNames()
     patchOutputBatching()
+    patchFrameEncoding()
+    patchEventDispatch()
     this.container = rhea.create_container({ id: this.containerId, autoaccept: false })
+    // the last stop of every event: count listeners instead of copying the array (and never throw
+    // for an 'error' nobody listens to)
+    this.container.dispatch = function (this: Any, name: string, ...args: unknown[]) {
+      if (this.listenerCount(name) === 0) return false
+      this.emit(name, ...args)
+      return true
+    }
     this.setupSasl()
     this.setupHandlers()
     broker.onQueueDestroyed = (q) => this.detachConsumers(q)
@@ -142,6 +158,7 @@ export class AmqpServer {
       'session_open',
       this.guard('session_open', (ctx) => {
         patchSession(ctx.session)
+        patchIncomingTransfer(ctx.session)
         const info = this.info(ctx.connection)
         if (info) this.sessionInfo(info, ctx.session)
       }),
