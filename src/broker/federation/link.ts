@@ -111,7 +111,10 @@ export class FederationLink {
       for (const b of this.bridges.values()) this.startBridge(b)
     })
     conn.on('connection_error', (ctx: EventContext) => {
-      const e = ctx.connection.error as { condition?: string; description?: string } | undefined
+      // SASL failures arrive as the context's transport error, remote closes as the connection's error
+      const e = ((ctx as { error?: unknown }).error ?? ctx.connection.error) as
+        | { condition?: string; description?: string }
+        | undefined
       const text = e?.description ?? e?.condition ?? 'connection refused by the remote broker'
       if (e?.condition === 'amqp:unauthorized-access') this.fail(text)
       else this.lost(conn, text)

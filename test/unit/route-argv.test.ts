@@ -1,0 +1,54 @@
+// qpid-route's word routing and broker selection (tools.md §4.3), without any broker.
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { routeWords } from '../../src/cli/tools/qpid-route.js'
+import { parseBrokerUrl } from '../../src/qmf/url.js'
+import { urlName } from '../../src/route/broker-url.js'
+import { brokerWords, deadlineMs } from '../../src/route/session.js'
+
+describe('qpid-route words', () => {
+  it('known group and command words pick the command and keep every word', () => {
+    assert.deepEqual(routeWords(['link', 'add', 'd', 's']), { id: 'link:add', args: ['link', 'add', 'd', 's'] })
+    assert.deepEqual(routeWords(['route', 'map']), { id: 'route:map', args: ['route', 'map'] })
+    assert.deepEqual(routeWords(['queue', 'del', 'd', 's', 'e', 'q']), {
+      id: 'queue:del',
+      args: ['queue', 'del', 'd', 's', 'e', 'q'],
+    })
+  })
+
+  it('unknown words go to usage (connects first), except unknown link/dynamic commands (no-op)', () => {
+    assert.equal(routeWords(['route', 'bogus']).id, 'usage')
+    assert.equal(routeWords(['bogus', 'list']).id, 'usage')
+    assert.equal(routeWords(['link', 'bogus']).id, 'none')
+    assert.equal(routeWords(['dynamic', 'list']).id, 'none')
+  })
+
+  it('queue commands are judged by word count before the command word', () => {
+    assert.equal(routeWords(['queue', 'add', 'd', 's', 'e']).id, 'usage')
+    assert.equal(routeWords(['queue', 'bogus', 'd', 's', 'e', 'q']).id, 'usage')
+    assert.equal(routeWords(['queue', 'add', 'd', 's', 'e', 'q', 'PLAIN', 'x']).id, 'usage')
+  })
+})
+
+describe('qpid-route brokers', () => {
+  it('two words manage localhost; -s swaps local and remote', () => {
+    assert.deepEqual(brokerWords(['route', 'list'], false), { local: 'localhost' })
+    assert.deepEqual(brokerWords(['route', 'list', 'h1'], false), { local: 'h1', remote: undefined })
+    assert.deepEqual(brokerWords(['link', 'add', 'h1', 'h2'], false), { local: 'h1', remote: 'h2' })
+    assert.deepEqual(brokerWords(['link', 'add', 'h1', 'h2'], true), { local: 'h2', remote: 'h1' })
+  })
+
+  it('--timeout 0 (and no --timeout) means the original default of 10 s', () => {
+    assert.equal(deadlineMs({}), 10000)
+    assert.equal(deadlineMs({ timeout: 0 }), 10000)
+    assert.equal(deadlineMs({ timeout: 3 }), 3000)
+  })
+
+  it('broker URLs print as qpid.util URL did: scheme only when given, credentials, default port', () => {
+    assert.equal(urlName(parseBrokerUrl('localhost')), 'localhost:5672')
+    assert.equal(urlName(parseBrokerUrl('u/p@h:1')), 'u/p@h:1')
+    assert.equal(urlName(parseBrokerUrl('u@h')), 'u@h:5672')
+    assert.equal(urlName(parseBrokerUrl('amqps://h')), 'amqps://h:5671')
+    assert.equal(urlName(parseBrokerUrl('[::1]:7')), '[::1]:7')
+  })
+})
