@@ -6,77 +6,99 @@
 import { createRequire } from 'node:module'
 import rhea from 'rhea'
 import type { InboundMessage } from '../nodes/message.js'
+import { listStart, readValue, sectionAt, valueEnd } from './amqp-scan.js'
 
 const require = createRequire(import.meta.url)
 const rheaMessage = require('rhea/lib/message.js') as { decode: (b: Buffer) => unknown }
 const originalDecode = rheaMessage.decode
 const types = rhea.types as unknown as {
-  Reader: new (
-    b: Buffer,
-  ) => { position: number; remaining(): number; read(): { descriptor?: { value: unknown }; value: unknown } }
-  unwrap(v: unknown, leave?: boolean): unknown
+  Reader: new (b: Buffer) => { read(): unknown }
   unwrap_map_simple(v: unknown): Record<string, unknown>
 }
 
 const HEADER = 0x70
 const PROPERTIES = 0x73
 const APP_PROPS = 0x74
-const SYMBOLIC: Record<string, number> = {
-  'amqp:header:list': 0x70,
-  'amqp:delivery-annotations:map': 0x71,
-  'amqp:message-annotations:map': 0x72,
-  'amqp:properties:list': 0x73,
-  'amqp:application-properties:map': 0x74,
+
+/**
+ * The routing view of an encoded message. Application properties are decoded on first use only
+ * (headers exchange, LVQ, QMF), since most messages never need them.
+ */
+class ScannedMessage implements InboundMessage {
+  durable = false
+  priority = 4
+  ttl?: number
+  to?: string
+  subject?: string
+  replyTo?: string
+  correlationId?: unknown
+  contentType?: string
+  bodyOffset: number
+  appStart = -1
+  appEnd = -1
+  private props?: Record<string, unknown> | null
+
+  constructor(readonly bytes: Buffer) {
+    this.bodyOffset = bytes.length
+  }
+
+  get applicationProperties(): Record<string, unknown> | undefined {
+    if (this.props === undefined) {
+      this.props =
+        this.appStart < 0
+          ? null
+          : types.unwrap_map_simple(new types.Reader(this.bytes.subarray(this.appStart, this.appEnd)).read())
+    }
+    return this.props ?? undefined
+  }
 }
 
-function code(desc: unknown): number {
-  if (typeof desc === 'number') return desc
-  if (typeof desc === 'string') return SYMBOLIC[desc] ?? 0x77
-  if (typeof desc === 'bigint') return Number(desc)
-  return -1
-}
-
-function field(list: unknown[], i: number): unknown {
-  const v = list[i]
-  if (v === undefined) return undefined
-  const u = types.unwrap(v, true)
-  return u === null ? undefined : u
+function text(v: unknown): string | undefined {
+  return v === undefined ? undefined : String(v)
 }
 
 /** Parses the routing-relevant parts of an encoded message; throws on malformed input. */
 export function scanMessage(bytes: Buffer): InboundMessage {
-  const msg: InboundMessage = { bytes, durable: false, priority: 4, bodyOffset: bytes.length }
-  const reader = new types.Reader(bytes)
-  while (reader.remaining() > 0) {
-    const start = reader.position
-    const s = reader.read()
-    const c = code(s.descriptor?.value)
-    if (c === HEADER) {
-      const l = s.value as unknown[]
-      msg.durable = field(l, 0) === true
-      const p = field(l, 1)
-      if (typeof p === 'number') msg.priority = p
-      const ttl = field(l, 2)
-      if (typeof ttl === 'number') msg.ttl = ttl
-    } else if (c === PROPERTIES) {
-      const l = s.value as unknown[]
-      const to = field(l, 2)
-      if (to !== undefined) msg.to = String(to)
-      const subject = field(l, 3)
-      if (subject !== undefined) msg.subject = String(subject)
-      const rt = field(l, 4)
-      if (rt !== undefined) msg.replyTo = String(rt)
-      msg.correlationId = field(l, 5)
-      const ct = field(l, 6)
-      if (ct !== undefined) msg.contentType = String(ct)
-    } else if (c === APP_PROPS) {
-      msg.applicationProperties = types.unwrap_map_simple(s)
-    } else if (c >= 0x75 && c <= 0x77) {
-      msg.bodyOffset = start
+  const msg = new ScannedMessage(bytes)
+  let pos = 0
+  while (pos < bytes.length) {
+    const { code, value } = sectionAt(bytes, pos)
+    const end = valueEnd(bytes, value)
+    if (code === HEADER) {
+      const { count, first } = listStart(bytes, value)
+      let p = first
+      for (let i = 0; i < count && i < 3; i++) {
+        const v = readValue(bytes, p)
+        if (i === 0) msg.durable = v === true
+        else if (i === 1 && typeof v === 'number') msg.priority = v
+        else if (i === 2 && typeof v === 'number') msg.ttl = v
+        p = valueEnd(bytes, p)
+      }
+    } else if (code === PROPERTIES) {
+      const { count, first } = listStart(bytes, value)
+      let p = first
+      for (let i = 0; i < count && i < 7; i++) {
+        if (i >= 2) {
+          const v = readValue(bytes, p)
+          if (i === 2) msg.to = text(v)
+          else if (i === 3) msg.subject = text(v)
+          else if (i === 4) msg.replyTo = text(v)
+          else if (i === 5) msg.correlationId = v
+          else msg.contentType = text(v)
+        }
+        p = valueEnd(bytes, p)
+      }
+    } else if (code === APP_PROPS) {
+      msg.appStart = value
+      msg.appEnd = end
+    } else if (code >= 0x75 && code <= 0x77) {
+      msg.bodyOffset = pos
       break
-    } else if (c < 0) {
-      throw new Error('expected a described message section')
+    } else if (code < 0) {
+      throw new Error('unknown message section')
     }
+    if (end > bytes.length) throw new RangeError('truncated message section')
+    pos = end
   }
   return msg
 }
