@@ -198,9 +198,16 @@ describe('qpid-stat views on a broker with traffic', () => {
     )
   })
 
-  it('-e: exchanges with the messages dropped by amq.topic for want of a binding', async () => {
+  it('-e: exchanges, with amq.topic dropping unroutable messages and the default exchange routing QMF replies', async () => {
     const r = await stat('-e')
     assert.equal(r.code, 0)
+    // qpidd routes QMF replies through the default exchange: one per earlier qpid-stat question
+    // in this file (-g asks 6, the three -q runs 1 each). Their size is the broker's encoding.
+    const replies = 6 + 1 + 1 + 1
+    const replyBytes = /^ {22}direct {8} +\d+ +\d+ +\d+ +\d+ +(\S+) +(\S+) +\d+$/m.exec(r.stdout)
+    assert.ok(replyBytes, r.stdout)
+    assert.equal(replyBytes[1], replyBytes[2])
+    const bytes = replyBytes[1].padStart(4) // KMG: '%4d' below 1000, else like '26.6k'
     const drop = k(3 * S)
     assert.equal(
       r.stdout,
@@ -208,7 +215,7 @@ describe('qpid-stat views on a broker with traffic', () => {
         'Exchanges',
         '  exchange            type     dur  bind  msgIn  msgOut  msgDrop  byteIn  byteOut  byteDrop',
         `  ${'='.repeat(91)}`,
-        `                      direct        ${k(3)}  ${k(0)}   ${k(0)}    ${k(0)}     ${k(0)}    ${k(0)}     ${k(0)}`,
+        `                      direct        ${k(3)}  ${k(replies)}   ${k(replies)}    ${k(0)}     ${bytes.padEnd(8)}${bytes.padEnd(9)}${k(0)}`,
         `  amq.direct          direct   Y    ${k(0)}  ${k(0)}   ${k(0)}    ${k(0)}     ${k(0)}    ${k(0)}     ${k(0)}`,
         `  amq.fanout          fanout   Y    ${k(0)}  ${k(0)}   ${k(0)}    ${k(0)}     ${k(0)}    ${k(0)}     ${k(0)}`,
         `  amq.match           headers  Y    ${k(0)}  ${k(0)}   ${k(0)}    ${k(0)}     ${k(0)}    ${k(0)}     ${k(0)}`,

@@ -43,6 +43,7 @@ export default class QpidStat extends Command {
         : undefined,
     }
     const timeoutMs = (flags.timeout && flags.timeout > 0 ? flags.timeout : DEFAULT_TIMEOUT_S) * 1000
+    if (flags.watch === undefined) process.once('SIGINT', interrupted)
     let agent: BrokerAgent | undefined
     try {
       const url = parseBrokerUrl(flags.broker)
@@ -89,6 +90,12 @@ async function watchUntilInterrupted(frame: () => Promise<string>, seconds: numb
   } finally {
     process.off('SIGINT', onStop)
   }
+}
+
+/** The original caught KeyboardInterrupt: it printed an empty line and exited with 1. */
+function interrupted(): never {
+  process.stdout.write('\n')
+  process.exit(1)
 }
 
 function pythonClass(err: unknown): string {
