@@ -140,7 +140,8 @@ export class Broker implements QueueHost {
       q.bindingCount.set(q.bindings.size)
       for (const m of rq.messages) {
         const info = scanMessage(m.bytes)
-        const entry = q.entryFor(m.bytes, true, info.priority, info.applicationProperties)
+        const lvProps = q.settings.lvqKey !== undefined ? info.applicationProperties : undefined
+        const entry = q.entryFor(m.bytes, true, info.priority, lvProps, info.ttl)
         entry.persistenceId = m.id
         q.enqueue(entry, true)
       }
@@ -325,7 +326,7 @@ export class Broker implements QueueHost {
     for (const q of queues) q.checkLimit(size)
     let persisted = false
     for (const q of queues) {
-      const m = q.entryFor(msg.bytes, msg.durable, msg.priority, msg.applicationProperties)
+      const m = q.entryForMessage(msg)
       q.enqueue(m)
       if (m.persistenceId) persisted = true
     }
@@ -344,12 +345,20 @@ export class Broker implements QueueHost {
     for (const q of queues) {
       try {
         q.checkLimit(bytes.length)
-        q.enqueue(q.entryFor(bytes, msg.durable, msg.priority, msg.applicationProperties))
+        q.enqueue(q.entryForMessage(msg))
       } catch {
         q.stats.discardsOverflow++
       }
     }
     return queues.length > 0
+  }
+
+  /** Drops expired messages from every queue (run every --queue-purge-interval). */
+  purgeExpired(): number {
+    const now = Date.now()
+    let n = 0
+    for (const q of this.queues.values()) n += q.purgeExpired(now)
+    return n
   }
 
   /** Resolves an address as qpidd does: queue first, then exchange. */

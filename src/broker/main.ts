@@ -122,6 +122,8 @@ async function main(argv: string[]): Promise<number> {
     ha?.registerManagement(management.registry)
   }
   ha?.start()
+  const purgeMs = Number(values['queue-purge-interval'])
+  if (purgeMs > 0) setInterval(() => broker.purgeExpired(), purgeMs).unref()
   // signal handlers go in before the port is printed: a test may stop us the moment it reads it
   const stopped = new Promise<number>((resolve) => {
     let stopping = false

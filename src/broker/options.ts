@@ -72,11 +72,18 @@ const implemented: OptionSpec[] = [
   { name: 'log-to-stderr', kind: 'bool', arg: 'yes|no', default: true, help: 'Send logging output to stderr' },
   { name: 'trace', short: 't', kind: 'flag', help: 'Enables all logging' },
   { name: 'mgmt-enable', short: 'm', kind: 'bool', arg: 'yes|no', default: true, help: 'Enable Management' },
+  {
+    name: 'queue-purge-interval',
+    kind: 'duration',
+    arg: 'SECONDS',
+    default: 600_000,
+    help: 'Interval between purges of expired (TTL) messages from queues',
+  },
 ]
 
 // qpidd options this broker accepts but ignores (from `qpidd --help` with the ha and amqp modules).
 const ignoredValue =
-  'client-config module-dir load-module paging-dir listen-disable protocols worker-threads connection-backlog mgmt-publish mgmt-qmf2 mgmt-qmf1 mgmt-pub-interval queue-purge-interval max-purge-batch sasl-service-name default-queue-limit known-hosts-url sasl-config default-flow-stop-threshold default-flow-resume-threshold default-event-threshold-ratio default-message-group enable-timestamp link-maintenance-interval link-heartbeat-interval dtx-default-timeout dtx-max-timeout max-negotiate-time federation-tag session-max-unacked log-disable log-time log-level log-source log-thread log-function log-hires-timestamp log-category log-prefix log-to-stdout log-to-syslog syslog-name syslog-facility transport pid-dir pidfile close-fd wait socket-fd acl-file connection-limit-per-user max-connections connection-limit-per-ip max-queues-per-user ssl-cert-password-file ssl-cert-db ssl-cert-name ssl-port ha-cluster ha-queue-replication ha-brokers-url ha-public-url ha-replicate ha-username ha-password ha-mechanism ha-backup-timeout ha-flow-messages ha-flow-bytes domain queue-patterns topic-patterns'
+  'client-config module-dir load-module paging-dir listen-disable protocols worker-threads connection-backlog mgmt-publish mgmt-qmf2 mgmt-qmf1 mgmt-pub-interval max-purge-batch sasl-service-name default-queue-limit known-hosts-url sasl-config default-flow-stop-threshold default-flow-resume-threshold default-event-threshold-ratio default-message-group enable-timestamp link-maintenance-interval link-heartbeat-interval dtx-default-timeout dtx-max-timeout max-negotiate-time federation-tag session-max-unacked log-disable log-time log-level log-source log-thread log-function log-hires-timestamp log-category log-prefix log-to-stdout log-to-syslog syslog-name syslog-facility transport pid-dir pidfile close-fd wait socket-fd acl-file connection-limit-per-user max-connections connection-limit-per-ip max-queues-per-user ssl-cert-password-file ssl-cert-db ssl-cert-name ssl-port ha-cluster ha-queue-replication ha-brokers-url ha-public-url ha-replicate ha-username ha-password ha-mechanism ha-backup-timeout ha-flow-messages ha-flow-bytes domain queue-patterns topic-patterns'
 const ignoredFlag =
   'no-module-dir tcp-nodelay require-encryption daemon check quit kill ssl-use-export-policy ssl-require-client-authentication ssl-sasl-no-dict'
 const ignoredShort: Record<string, string> = { d: 'daemon', w: 'wait', c: 'check', q: 'quit', k: 'kill' }
@@ -224,11 +231,16 @@ export function parseConfigFile(path: string, ignored: Set<string>): OptionValue
   return values
 }
 
+function showDefault(s: OptionSpec): string {
+  if (s.kind === 'duration') return `${Number(s.default) / 1000}s`
+  return s.default === true ? '1' : s.default === false ? '0' : String(s.default)
+}
+
 export function helpText(): string {
   const lines = ['Usage: qpidd-ref [OPTIONS]', '', 'Options:', '']
   for (const s of table.values()) {
     if (!s.help) continue
-    const left = `  ${s.short ? `-${s.short} [ --${s.name} ]` : `--${s.name}`}${s.arg ? ` ${s.arg}` : ''}${s.default !== undefined ? ` (${s.default === true ? 1 : s.default === false ? 0 : s.default})` : ''}`
+    const left = `  ${s.short ? `-${s.short} [ --${s.name} ]` : `--${s.name}`}${s.arg ? ` ${s.arg}` : ''}${s.default !== undefined ? ` (${showDefault(s)})` : ''}`
     lines.push(left.length < 40 ? `${left.padEnd(40)}${s.help}` : `${left}\n${''.padEnd(40)}${s.help}`)
   }
   lines.push('', 'Other qpidd options are accepted and ignored with a warning.', '')

@@ -88,6 +88,30 @@ test('accepting and detaching in one write keeps the accepts (no redelivery)', a
   await close(conn)
 })
 
+test('redelivered messages carry delivery-count; expired messages are not delivered', async (t) => {
+  const b = await startBroker(t)
+  const { conn, q } = await admin(b.port)
+  await create(q, 'queue', 'dc')
+  const s = await openSender(conn, 'dc')
+  await sendAndWait(s, { body: 'once', ttl: 60000 })
+  await sendAndWait(s, { body: 'expires', ttl: 1 })
+  await sendAndWait(s, { body: 'last' })
+  await new Promise((r) => setTimeout(r, 20)) // let the 1 ms TTL pass
+  const r1 = await receive(conn, 'dc', 1, { autoaccept: false })
+  assert.equal(r1.messages[0].message.delivery_count ?? 0, 0)
+  r1.messages[0].delivery.release()
+  const r2 = await receive(conn, 'dc', 2)
+  assert.deepEqual(
+    r2.messages.map((m) => [m.message.body, m.message.delivery_count]),
+    [
+      ['once', 1],
+      ['last', undefined],
+    ],
+  )
+  assert.equal((await queueValues(q, 'dc'))?.discardsTtl, 1)
+  await close(conn)
+})
+
 test('released goes back, rejected is dropped (to the alternate exchange if any)', async (t) => {
   const b = await startBroker(t)
   const { conn, q } = await admin(b.port)

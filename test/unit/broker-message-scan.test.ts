@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import rhea from 'rhea'
 import { valueEnd } from '../../src/broker/transport/amqp-scan.js'
-import { decodeFull, encodeMessage, scanMessage } from '../../src/broker/transport/message-codec.js'
+import { decodeFull, encodeMessage, scanMessage, withDeliveryCount } from '../../src/broker/transport/message-codec.js'
 
 test('header, properties and application properties are read; the body is left alone', () => {
   const bytes = encodeMessage({
@@ -66,4 +66,18 @@ test('malformed and truncated messages throw', () => {
   assert.throws(() => scanMessage(Buffer.from([0x41, 0x42])))
   assert.throws(() => scanMessage(Buffer.from([0x00, 0x53, 0x73, 0xc0, 0xff, 0x09])))
   assert.throws(() => valueEnd(Buffer.from([0x1f]), 0))
+})
+
+test('redelivered messages get delivery-count in a rewritten header, the rest unchanged', () => {
+  const original = encodeMessage({ durable: true, priority: 6, ttl: 900, subject: 's', body: 'payload' })
+  const again = withDeliveryCount(original, 3)
+  const m = decodeFull(again) as Record<string, unknown>
+  assert.equal(m.delivery_count, 3)
+  assert.equal(m.durable, true)
+  assert.equal(m.priority, 6)
+  assert.equal(m.ttl, 900)
+  assert.equal(m.subject, 's')
+  assert.equal(m.body, 'payload')
+  const noHeader = encodeMessage({ body: 'b' }).subarray(0)
+  assert.equal((decodeFull(withDeliveryCount(noHeader, 1)) as Record<string, unknown>).delivery_count, 1)
 })

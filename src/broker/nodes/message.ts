@@ -14,6 +14,8 @@ export class QueuedMessage {
   persistenceId = 0
   /** Number of times this message was released back after being sent (redelivered flag). */
   deliveryCount = 0
+  /** Expiry time in ms since the epoch from the header TTL (0 = never). */
+  expiresAt = 0
   constructor(
     readonly bytes: Buffer,
     readonly durable: boolean,

@@ -5,7 +5,7 @@ import type { DequeueReason, QueueObserver } from '../events.js'
 import type { MessageStore } from '../store/store.js'
 import type { Binding } from './binding.js'
 import type { Exchange } from './exchange.js'
-import { ACQUIRED, AVAILABLE, DELETED, QueuedMessage } from './message.js'
+import { ACQUIRED, AVAILABLE, DELETED, type InboundMessage, QueuedMessage } from './message.js'
 import { MessageList } from './message-list.js'
 import { parseQueueSettings, priorityLevel, type QueueSettings } from './queue-settings.js'
 import { HiLo, MessageStats } from './stats.js'
@@ -112,10 +112,26 @@ export class Queue {
   }
 
   /** Creates the queue's entry for a routed message. */
-  entryFor(bytes: Buffer, durable: boolean, priority: number, props?: Record<string, unknown>): QueuedMessage {
+  entryFor(
+    bytes: Buffer,
+    durable: boolean,
+    priority: number,
+    props?: Record<string, unknown>,
+    ttl?: number,
+  ): QueuedMessage {
     const key = this.settings.lvqKey
     const lv = key !== undefined && props ? props[key] : undefined
-    return new QueuedMessage(bytes, durable, priority, lv === undefined ? undefined : String(lv))
+    const m = new QueuedMessage(bytes, durable, priority, lv === undefined ? undefined : String(lv))
+    if (ttl) m.expiresAt = Date.now() + ttl
+    return m
+  }
+
+  /** The entry for a routed message; application properties are only read by last-value queues. */
+  entryForMessage(
+    msg: Pick<InboundMessage, 'bytes' | 'durable' | 'priority' | 'ttl' | 'applicationProperties'>,
+  ): QueuedMessage {
+    const props = this.settings.lvqKey !== undefined ? msg.applicationProperties : undefined
+    return this.entryFor(msg.bytes, msg.durable, msg.priority, props, msg.ttl)
   }
 
   /** Adds a message (limits already checked); persists it first when durable. */
@@ -290,7 +306,8 @@ export class Queue {
 
   private acquireNext(): QueuedMessage | undefined {
     for (let l = this.levels.length - 1; l >= 0; l--) {
-      const m = this.levels[l].firstAvailable()
+      let m = this.levels[l].firstAvailable()
+      while (m?.expiresAt && this.expireIfDue(m)) m = this.levels[l].firstAvailable()
       if (m) {
         m.state = ACQUIRED
         this.acquiredCount++
@@ -305,13 +322,30 @@ export class Queue {
 
   private nextForBrowser(c: Consumer): QueuedMessage | undefined {
     for (let l = this.levels.length - 1; l >= 0; l--) {
-      const m = this.levels[l].next(c.cursor[l] ?? 0)
+      let m = this.levels[l].next(c.cursor[l] ?? 0)
+      while (m?.expiresAt && this.expireIfDue(m)) m = this.levels[l].next(c.cursor[l] ?? 0)
       if (m) {
         c.cursor[l] = m.position
         return m
       }
     }
     return undefined
+  }
+
+  /** Drops an available message whose TTL has passed (qpidd's discardsTtl); true if it was dropped. */
+  private expireIfDue(m: QueuedMessage, now = Date.now()): boolean {
+    if (m.state !== AVAILABLE || m.expiresAt === 0 || m.expiresAt > now) return false
+    this.stats.discardsTtl++
+    this.dequeue(m, 'expired')
+    return true
+  }
+
+  /** Removes every expired available message (the periodic purge, qpidd's queue-purge-interval). */
+  purgeExpired(now = Date.now()): number {
+    let n = 0
+    for (let l = 0; l < this.levels.length; l++)
+      for (const m of this.levels[l]) if (m.expiresAt !== 0 && this.expireIfDue(m, now)) n++
+    return n
   }
 
   private oldestAvailable(): QueuedMessage | undefined {

@@ -3,6 +3,7 @@
 import type { QueuedMessage } from '../nodes/message.js'
 import type { Consumer, Queue } from '../nodes/queue.js'
 import type { ConnectionInfo, SessionInfo } from './connection-info.js'
+import { withDeliveryCount } from './message-codec.js'
 
 /** The parts of rhea's Sender this module uses. */
 export interface RheaSender {
@@ -73,7 +74,12 @@ export class OutgoingConsumer implements Consumer {
     c.msgsToClient++
     c.framesToClient++
     c.updatedAt = Date.now()
-    const d = this.sender.send(m.bytes, undefined, 0)
+    // a redelivered message carries its delivery-count in the header, as qpidd sends it
+    const d = this.sender.send(
+      m.deliveryCount > 0 ? withDeliveryCount(m.bytes, m.deliveryCount) : m.bytes,
+      undefined,
+      0,
+    )
     if (this.browsing) return
     if (this.settledMode) {
       q.dequeue(m, 'consumed')

@@ -103,6 +103,38 @@ export function scanMessage(bytes: Buffer): InboundMessage {
   return msg
 }
 
+/**
+ * The message as sent on redelivery: the header section rewritten with `delivery-count` (and
+ * first-acquirer false), everything after it unchanged. Only used for released messages.
+ */
+export function withDeliveryCount(bytes: Buffer, count: number): Buffer {
+  const fields: unknown[] = [false, 4, undefined, false, 0]
+  let rest = 0
+  const first = sectionAt(bytes, 0)
+  if (first.code === HEADER) {
+    const { count: n, first: p0 } = listStart(bytes, first.value)
+    let p = p0
+    for (let i = 0; i < n && i < 5; i++) {
+      fields[i] = readValue(bytes, p)
+      p = valueEnd(bytes, p)
+    }
+    rest = valueEnd(bytes, first.value)
+  }
+  const t = rhea.types as unknown as Record<string, (...a: unknown[]) => unknown> & {
+    Writer: new () => { write(v: unknown): void; toBuffer(): Buffer }
+  }
+  const list = [
+    t.wrap_boolean(fields[0] === true),
+    t.wrap_ubyte(typeof fields[1] === 'number' ? fields[1] : 4),
+    typeof fields[2] === 'number' ? t.wrap_uint(fields[2]) : t.Null(),
+    t.wrap_boolean(false),
+    t.wrap_uint(count),
+  ]
+  const w = new t.Writer()
+  w.write(t.described(t.wrap_ulong(HEADER), t.wrap_list(list)))
+  return Buffer.concat([w.toBuffer(), bytes.subarray(rest)])
+}
+
 /** rhea's own decoder, for the cold paths that need the body (QMF). */
 export function decodeFull(bytes: Buffer): { body?: unknown } {
   return originalDecode(bytes) as { body?: unknown }
