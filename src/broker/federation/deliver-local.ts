@@ -21,8 +21,11 @@ export function deliverLocally(broker: Broker, dest: string, msg: InboundMessage
   try {
     persisted = broker.publish(msg, exchange, msg.subject ?? '')
   } catch (e) {
-    if (!(e instanceof LimitExceeded)) throw e
-    delivery.reject({ condition: 'amqp:resource-limit-exceeded', description: e.message })
+    // whatever went wrong here, the remote keeps no unsettled delivery and the broker goes on
+    const condition = e instanceof LimitExceeded ? 'amqp:resource-limit-exceeded' : 'amqp:internal-error'
+    if (!(e instanceof LimitExceeded))
+      broker.log.warning('Broker', `Bridge into ${dest} failed: ${(e as Error).message}`)
+    delivery.reject({ condition, description: (e as Error).message })
     return
   }
   if (persisted) broker.store.sync(() => delivery.accept())
