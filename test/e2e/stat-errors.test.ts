@@ -155,7 +155,7 @@ describe('qpid-stat connection failures', () => {
       port = (listener.address() as { port: number }).port
     })
     after(() => listener.close())
-    it('Ctrl-C while waiting: an empty line and exit 1, as the original', async () => {
+    it('Ctrl-C while waiting: an empty line and exit 1, as the original', { timeout: 20_000 }, async () => {
       const asked = new Promise<void>((resolve) => container.once('message', () => resolve()))
       const child = spawn(process.execPath, [join(ROOT, 'bin/qpid-stat.js'), '-b', `127.0.0.1:${port}`, '-q'], {
         stdio: ['ignore', 'pipe', 'pipe'],
