@@ -88,6 +88,7 @@ export class Broker implements QueueHost {
     this.port = cfg.port
     this.auth = cfg.auth
     this.systemId = this.loadSystemId()
+    this.store.setSnapshotSource?.(() => ({ exchanges: this.exchanges.values(), queues: this.queues.values() }))
     for (const [name, type] of BUILTIN_EXCHANGES) {
       const durable = name.startsWith('amq.') && this.store.persistent
       this.exchanges.set(name, createExchange(type, name, { durable, arguments: { 'qpid.replicate': 'none' } }))

@@ -51,10 +51,15 @@ export class JournalStore implements MessageStore {
   private durable = 0
   private waiters: { seq: number; done: () => void }[] = []
   private bindingIds = new Map<Binding, number>()
+  private snapshot?: () => { exchanges: Iterable<Exchange>; queues: Iterable<Queue> }
+  private fileBytes = 0
+  private compactAt = Number.POSITIVE_INFINITY
 
   constructor(
     readonly dir: string,
     private readonly log: Logger,
+    /** The journal is never compacted below this size (64 MiB unless a test sets it). */
+    private readonly compactMinBytes = 64 * 1024 * 1024,
   ) {
     this.file = join(dir, 'qpidd-ref.journal')
   }
@@ -126,7 +131,11 @@ export class JournalStore implements MessageStore {
   private compact(state: RecoveredState): void {
     const tmp = `${this.file}.new`
     const fd = openSync(tmp, 'w')
-    const put = (b: Buffer) => writeSync(fd, b)
+    let size = 0
+    const put = (b: Buffer) => {
+      writeSync(fd, b)
+      size += b.length
+    }
     for (const e of state.exchanges) {
       const { id, ...rest } = e
       put(frameJson(RecordType.ExchangeDeclare, id, rest))
@@ -149,7 +158,76 @@ export class JournalStore implements MessageStore {
     } finally {
       closeSync(dfd)
     }
+    if (this.fd >= 0) closeSync(this.fd)
     this.fd = openSync(this.file, 'a')
+    this.fileBytes = size
+    this.compactAt = Math.max(this.compactMinBytes, 2 * size)
+  }
+
+  /** The broker's live durable objects, for compaction while running. */
+  setSnapshotSource(source: () => { exchanges: Iterable<Exchange>; queues: Iterable<Queue> }): void {
+    this.snapshot = source
+  }
+
+  /** Live durable state as journal records would rebuild it (same ids). */
+  private liveState(source: { exchanges: Iterable<Exchange>; queues: Iterable<Queue> }): RecoveredState {
+    const state: RecoveredState = { exchanges: [], queues: [], bindings: [] }
+    for (const e of source.exchanges) {
+      if (!e.persistenceId || e.deleted) continue
+      state.exchanges.push({
+        id: e.persistenceId,
+        name: e.name,
+        type: e.type,
+        autoDelete: e.autoDelete,
+        arguments: plainArgs(e.arguments),
+        alternateExchange: e.altExchange?.name,
+      })
+    }
+    for (const q of source.queues) {
+      if (!q.persistenceId || q.deleted) continue
+      state.queues.push({
+        id: q.persistenceId,
+        name: q.name,
+        durable: true,
+        autoDelete: q.autoDelete,
+        exclusive: q.exclusive,
+        arguments: plainArgs(q.arguments),
+        alternateExchange: q.altExchange?.name,
+        messages: q
+          .allMessages()
+          .filter((m) => m.persistenceId)
+          .map((m) => ({ id: m.persistenceId, bytes: m.bytes })),
+      })
+    }
+    for (const [b, id] of this.bindingIds) {
+      if (b.exchange.deleted || b.queue.deleted) continue
+      state.bindings.push({
+        id,
+        exchange: b.exchange.name,
+        queue: b.queue.name,
+        key: b.key,
+        arguments: plainArgs(b.args),
+      })
+    }
+    return state
+  }
+
+  /**
+   * Compaction while running: once the file has grown past twice its live size (and the minimum),
+   * it is rewritten from the broker's current state. Everything pending is part of that state, so
+   * the rewrite also makes every pending record durable.
+   */
+  private compactFromSnapshot(): void {
+    if (!this.snapshot) return
+    const state = this.liveState(this.snapshot())
+    this.compact(state)
+    this.pending = []
+    this.pendingBytes = 0
+    this.durable = this.appended
+    const ready = this.waiters
+    this.waiters = []
+    this.log.info('Store', `Journal compacted to ${this.fileBytes} bytes`)
+    for (const w of ready) w.done()
   }
 
   declareQueue(q: Queue): void {
@@ -239,7 +317,12 @@ export class JournalStore implements MessageStore {
   private flush(): void {
     this.scheduled = false
     if (this.busy || this.pending.length === 0 || this.fd < 0) return
+    if (this.snapshot && this.fileBytes + this.pendingBytes > this.compactAt) {
+      this.compactFromSnapshot()
+      return
+    }
     this.busy = true
+    this.fileBytes += this.pendingBytes
     const batch = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes)
     const seq = this.appended
     this.pending = []

@@ -53,6 +53,8 @@ export interface MessageStore {
   unbind(b: Binding): void
   enqueue(q: Queue, m: QueuedMessage): void
   dequeue(q: Queue, m: QueuedMessage): void
+  /** Optional: the broker's live durable objects, so the store can compact itself while running. */
+  setSnapshotSource?(source: () => { exchanges: Iterable<Exchange>; queues: Iterable<Queue> }): void
   /** Calls `done` once every record written so far is durable. */
   sync(done: () => void): void
   close(): Promise<void>
