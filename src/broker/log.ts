@@ -29,6 +29,16 @@ function parseRule(text: string): Rule {
   return { level: LEVELS.indexOf(m[1] as Level), mode: m[2] as Rule['mode'], pattern: m[3] }
 }
 
+/**
+ * qpidd patterns name a category (`HA`) or a namespace/function fragment (`ha::`, `qpid::ha`); we
+ * have categories only, so a pattern selects the category it names in either form.
+ */
+function patternMatches(pattern: string, cat: Category): boolean {
+  const p = pattern.toLowerCase().replace(/:+$/, '')
+  const c = cat.toLowerCase()
+  return p === c || p.endsWith(`::${c}`)
+}
+
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n)
 }
@@ -59,7 +69,7 @@ export class Logger {
   enabled(level: Level, cat: Category): boolean {
     const l = LEVELS.indexOf(level)
     for (const r of this.rules) {
-      if (r.pattern && r.pattern.toLowerCase() !== cat.toLowerCase()) continue
+      if (r.pattern && !patternMatches(r.pattern, cat)) continue
       if (r.mode === '+' ? l >= r.level : r.mode === '-' ? l <= r.level : l === r.level) return true
     }
     return false
