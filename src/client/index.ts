@@ -1,0 +1,14 @@
+// Public surface of the failover AMQP 1.0 client.
+export { Backoff } from './backoff.js'
+export { parseBrokerList } from './broker-list.js'
+export { ClientError, type ClientErrorKind } from './errors.js'
+export {
+  type AttemptFailedEvent,
+  type ConnectedEvent,
+  type DisconnectedEvent,
+  FailoverConnection,
+} from './failover-connection.js'
+export { FailoverReceiver, type ReceivedMessage, type ReceiverOptions } from './failover-receiver.js'
+export { FailoverSender, type SenderOptions } from './failover-sender.js'
+export { DEFAULTS, type FailoverOptions } from './options.js'
+export { formatRanges, type Range, rangeCount, SequenceTracker, toRanges } from './sequence-tracker.js'

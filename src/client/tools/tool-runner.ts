@@ -1,0 +1,73 @@
+// Runs one of the operator tools: errors become one line on stderr with the documented exit
+// code (never a stack trace), connection events are logged to stderr, and SIGINT/SIGTERM print
+// the summary so far before exiting.
+import { QmfError } from '../../qmf/errors.js'
+import { ClientError } from '../errors.js'
+import type { FailoverConnection } from '../failover-connection.js'
+import { EXIT, UsageError } from './tool-args.js'
+
+export interface ToolRun {
+  /** Prints the summary lines; called once, at the end or on a signal. */
+  summary(): void
+  /** The exit code after a normal end. */
+  done: Promise<number>
+}
+
+export async function runTool(name: string, start: () => ToolRun | Promise<ToolRun>): Promise<never> {
+  const fail = (err: unknown): never => {
+    const usage = err instanceof UsageError || (err instanceof QmfError && err.pythonClass === 'ValueError')
+    const text =
+      err instanceof QmfError && err.pythonClass === 'ValueError'
+        ? `invalid broker address '${err.message}'`
+        : String((err as Error)?.message ?? err)
+    process.stderr.write(`${name}: error: ${text}\n`)
+    if (usage) process.stderr.write(`Try '${name} --help' for more information.\n`)
+    return exit(usage ? EXIT.usage : EXIT.failure)
+  }
+  process.on('uncaughtException', fail)
+  process.on('unhandledRejection', fail)
+  let run: ToolRun
+  try {
+    run = await start()
+  } catch (err) {
+    return fail(err)
+  }
+  let summarised = false
+  const summary = () => {
+    if (!summarised) run.summary()
+    summarised = true
+  }
+  const onSignal = (code: number) => () => {
+    summary()
+    exit(code)
+  }
+  process.once('SIGINT', onSignal(EXIT.sigint))
+  process.once('SIGTERM', onSignal(EXIT.sigterm))
+  try {
+    const code = await run.done
+    summary()
+    return exit(code)
+  } catch (err) {
+    summary()
+    if (err instanceof ClientError && err.kind !== 'usage') {
+      process.stderr.write(`${name}: error: ${err.message}\n`)
+      return exit(EXIT.failure)
+    }
+    return fail(err)
+  }
+}
+
+/** Logs connection changes on stderr, the way qpid clients log failover. */
+export function logConnectionEvents(name: string, conn: FailoverConnection): void {
+  conn.on('connected', (e) => {
+    const after = e.reconnect ? ` after ${(e.downtimeMs / 1000).toFixed(3)} s` : ''
+    process.stderr.write(`${name}: connected to ${e.address}${after}\n`)
+  })
+  conn.on('disconnected', (e) => process.stderr.write(`${name}: lost ${e.address}: ${e.reason}\n`))
+}
+
+// On Linux, writes to pipes, files and terminals are synchronous, so exiting right away never
+// cuts off the summary.
+function exit(code: number): never {
+  process.exit(code)
+}
