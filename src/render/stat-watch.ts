@@ -64,3 +64,24 @@ export async function watch(frame: () => Promise<string>, opts: WatchOptions): P
     await sleep(wait, undefined, { signal: opts.signal }).catch(() => undefined)
   }
 }
+
+/**
+ * Watches on this process's stdout: redraws on a terminal, appends when piped. Ctrl-C, or a
+ * reader closing the pipe (`| head`), ends the watch normally.
+ */
+export async function watchStdout(frame: () => Promise<string>, seconds: number, json: boolean): Promise<void> {
+  const stop = new AbortController()
+  const onStop = () => stop.abort()
+  process.once('SIGINT', onStop)
+  process.stdout.on('error', onStop)
+  try {
+    await watch(frame, {
+      intervalMs: seconds * 1000,
+      mode: process.stdout.isTTY ? 'tty' : json ? 'json-lines' : 'log',
+      signal: stop.signal,
+      write: (text) => process.stdout.write(text),
+    })
+  } finally {
+    process.off('SIGINT', onStop)
+  }
+}

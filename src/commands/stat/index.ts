@@ -7,7 +7,7 @@ import { BrokerAgent, hostPort, parseBrokerUrl, QmfError } from '../../qmf/index
 import type { JsonValue } from '../../render/json.js'
 import { type Show, type StatRequest, statSnapshot } from '../../render/stat-snapshot.js'
 import { PythonError, type Snapshot } from '../../render/stat-view.js'
-import { type WatchMode, watch } from '../../render/stat-watch.js'
+import { watchStdout } from '../../render/stat-watch.js'
 
 /** The original's deadline for every broker reply; also ours when -t is absent or not positive. */
 const DEFAULT_TIMEOUT_S = 10
@@ -59,7 +59,7 @@ export default class QpidStat extends Command {
       const render = flags.json ? jsonText(hostPort(url)) : (s: Snapshot) => s.text
       const once = async () => render(await statSnapshot(source, req))
       if (flags.watch === undefined) process.stdout.write(await once())
-      else await watchUntilInterrupted(once, Number(flags.watch), flags.json)
+      else await watchStdout(once, Math.max(MIN_WATCH_S, Number(flags.watch)), flags.json)
     } catch (err) {
       process.stdout.write(`Failed: ${pythonClass(err)} - ${err instanceof Error ? err.message : String(err)}\n`)
       this.exit(1)
@@ -71,25 +71,6 @@ export default class QpidStat extends Command {
 
 function jsonText(broker: string) {
   return (s: Snapshot): string => `${JSON.stringify({ broker, ...s.json } as { [k: string]: JsonValue }, null, 2)}\n`
-}
-
-/** Ctrl-C (and a reader closing the pipe) ends a watch normally, with exit 0. */
-async function watchUntilInterrupted(frame: () => Promise<string>, seconds: number, json: boolean): Promise<void> {
-  const stop = new AbortController()
-  const onStop = () => stop.abort()
-  process.once('SIGINT', onStop)
-  process.stdout.on('error', onStop)
-  const mode: WatchMode = process.stdout.isTTY ? 'tty' : json ? 'json-lines' : 'log'
-  try {
-    await watch(frame, {
-      intervalMs: Math.max(MIN_WATCH_S, seconds) * 1000,
-      mode,
-      signal: stop.signal,
-      write: (text) => process.stdout.write(text),
-    })
-  } finally {
-    process.off('SIGINT', onStop)
-  }
 }
 
 /** The original caught KeyboardInterrupt: it printed an empty line and exited with 1. */
