@@ -85,13 +85,18 @@ export function installTypedBodyDecoding(): void {
   const original = messageModule.decode
   const Reader = (rhea.types as any).Reader
   messageModule.decode = (buffer: Buffer) => {
-    const msg = original(buffer)
     const reader = new Reader(buffer)
     while (reader.remaining()) {
+      const start = reader.position
       const section = reader.read()
       const d = section.descriptor?.value
-      if (d === AMQP_VALUE || d === 'amqp:value:*') msg.body = fromTyped(section) // the section is itself the typed value (e.g. Map32), with a descriptor
+      if (d !== AMQP_VALUE && d !== 'amqp:value:*') continue
+      // rhea decodes the other sections; the body (the bulk of a large QMF reply) is decoded only
+      // here, once. The section is itself the typed value (e.g. Map32), with a descriptor.
+      const msg = original(Buffer.concat([buffer.subarray(0, start), buffer.subarray(reader.position)]))
+      msg.body = fromTyped(section)
+      return msg
     }
-    return msg
+    return original(buffer)
   }
 }

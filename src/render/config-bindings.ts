@@ -7,6 +7,18 @@ import { pyRepr } from './pyrepr.js'
 
 const nameOf = (o: QmfObject) => String(o.values.name ?? '')
 
+/** Bindings grouped by the name they reference (`exchangeRef` or `queueRef`), each group in query order. */
+export function bindingsBy(bindings: readonly QmfObject[], ref: 'exchangeRef' | 'queueRef'): Map<string, QmfObject[]> {
+  const groups = new Map<string, QmfObject[]>()
+  for (const b of bindings) {
+    const name = refName(b.values[ref])
+    const group = groups.get(name)
+    if (group) group.push(b)
+    else groups.set(name, [b])
+  }
+  return groups
+}
+
 function bindLine(binding: QmfObject, target: string): string {
   const args = binding.values.arguments as QmfMap | undefined | null
   const suffix = args && Object.keys(args).length > 0 ? ` ${pyRepr(args)}` : ''
@@ -21,13 +33,13 @@ export function renderExchangeBindings(
   ignoreDefault: boolean,
 ): string[] {
   const queueNames = new Set(queues.map(nameOf))
+  const byExchange = bindingsBy(bindings, 'exchangeRef')
   const lines: string[] = []
   for (const ex of exchanges) {
     const name = nameOf(ex)
     if ((ignoreDefault && name === '') || !matches(name, filter)) continue
     lines.push(`Exchange '${name}' (${String(ex.values.type ?? '')})`)
-    for (const b of bindings) {
-      if (refName(b.values.exchangeRef) !== name) continue
+    for (const b of byExchange.get(name) ?? []) {
       const q = refName(b.values.queueRef)
       lines.push(bindLine(b, queueNames.has(q) ? q : '<unknown>'))
     }
@@ -43,13 +55,13 @@ export function renderQueueBindings(
   ignoreDefault: boolean,
 ): string[] {
   const exchangeNames = new Set(exchanges.map(nameOf))
+  const byQueue = bindingsBy(bindings, 'queueRef')
   const lines: string[] = []
   for (const q of queues) {
     const name = nameOf(q)
     if (!matches(name, filter)) continue
     lines.push(`Queue '${name}'`)
-    for (const b of bindings) {
-      if (refName(b.values.queueRef) !== name) continue
+    for (const b of byQueue.get(name) ?? []) {
       const ex = refName(b.values.exchangeRef)
       let target = '<unknown>'
       if (exchangeNames.has(ex)) {

@@ -2,6 +2,7 @@
 // row objects keyed by QMF property name.
 import { type QmfObject, refName } from '../qmf/objects.js'
 import type { QmfMap } from '../qmf/values.js'
+import { bindingsBy } from './config-bindings.js'
 import type { Overview } from './config-overview.js'
 import { matches } from './config-text.js'
 import { type JsonValue, jsonObject } from './json.js'
@@ -31,15 +32,12 @@ export function overviewJson(o: Overview): Row {
 
 /** Matching queues; with `bindings` given (`-r`), each row gets its `bindings` array. */
 export function queuesJson(queues: readonly QmfObject[], filter: string, bindings?: readonly QmfObject[]): Row[] {
+  const byQueue = bindings && bindingsBy(bindings, 'queueRef')
   return queues
     .filter((q) => matches(nameOf(q), filter))
     .map((q) => {
       const row = jsonObject(q.values)
-      if (bindings) {
-        row.bindings = bindings
-          .filter((b) => refName(b.values.queueRef) === nameOf(q))
-          .map((b) => bindingRow(b, 'exchange'))
-      }
+      if (byQueue) row.bindings = (byQueue.get(nameOf(q)) ?? []).map((b) => bindingRow(b, 'exchange'))
       return row
     })
 }
@@ -51,15 +49,12 @@ export function exchangesJson(
   ignoreDefault: boolean,
   bindings?: readonly QmfObject[],
 ): Row[] {
+  const byExchange = bindings && bindingsBy(bindings, 'exchangeRef')
   return exchanges
     .filter((ex) => matches(nameOf(ex), filter) && !(ignoreDefault && nameOf(ex) === ''))
     .map((ex) => {
       const row = jsonObject(ex.values)
-      if (bindings) {
-        row.bindings = bindings
-          .filter((b) => refName(b.values.exchangeRef) === nameOf(ex))
-          .map((b) => bindingRow(b, 'queue'))
-      }
+      if (byExchange) row.bindings = (byExchange.get(nameOf(ex)) ?? []).map((b) => bindingRow(b, 'queue'))
       return row
     })
 }

@@ -1,0 +1,43 @@
+// Helpers for the qpid-config benchmarks: spawn-and-time, the machine line, and rewriting one
+// marked section of docs/benchmarks.md.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { ROOT } from '../test/helpers/broker.js'
+
+/** Wall time of one child process in ms; throws if it fails. */
+export function wallMs(argv: string[]): { ms: number; stdout: string } {
+  const started = performance.now()
+  const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: 120_000 })
+  const ms = performance.now() - started
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stdout}${r.stderr}`)
+  return { ms, stdout: r.stdout }
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+export function machineLine(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU'
+  return `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpu} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
+}
+
+/** Replaces (or appends) the block between `<!-- name -->` and `<!-- /name -->`. */
+export function writeSection(name: string, body: string): void {
+  const file = join(ROOT, 'docs/benchmarks.md')
+  const begin = `<!-- ${name} -->`
+  const end = `<!-- /${name} -->`
+  const block = `${begin}\n${body.trimEnd()}\n${end}`
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n'
+  const at = current.indexOf(begin)
+  writeFileSync(
+    file,
+    at === -1
+      ? `${current.trimEnd()}\n\n${block}\n`
+      : current.slice(0, at) + block + current.slice(current.indexOf(end) + end.length),
+  )
+}
