@@ -67,7 +67,7 @@ async function until(what: string, check: () => boolean): Promise<void> {
   }
 }
 
-describe('federation link states', () => {
+describe('federation link states', { timeout: 20000 }, () => {
   it('refused, then reconnected by a maintenance visit, then lost, then closed', async () => {
     const port = await freePort()
     const link = newLink(port)
