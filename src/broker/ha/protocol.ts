@@ -3,10 +3,9 @@
 // * config stream: receiver on `qpid.ha-config`; the primary sends one snapshot, then ordered
 //   change events (JSON bodies; one ordered source makes query/event reconciliation unnecessary);
 // * queue streams: receiver on `qpid.ha-q:<queue>`, attach property `qpid.ha-ids` = ranges of ids
-//   the backup holds. Data transfers carry the original message bytes unchanged, with the
-//   replication id as the delivery tag (decimal digits); control transfers ("dequeue these ids")
-//   have tags starting with `d` and a JSON list of ids as body. The backup accepts each transfer
-//   once applied; the primary releases its guard on that acceptance.
+//   the backup holds. Transfers are batches (batch.ts): in order, replicated messages (id + the
+//   original bytes, unchanged) and dequeued ids; tag `b<n>`. The backup accepts a batch once
+//   applied; the primary releases its guards for the batch's messages on that acceptance.
 // * status check: receiver on `qpid.ha-status`; one message with the broker's status, then detach.
 import type { MemberRecord } from './membership.js'
 
@@ -69,18 +68,14 @@ export function plainArgs(args: Record<string, unknown>): Record<string, unknown
   )
 }
 
-export function dataTag(id: number): Buffer {
-  return Buffer.from(String(id))
+/** Delivery tag of queue-stream batch `n`. */
+export function batchTag(n: number): Buffer {
+  return Buffer.from(`b${n}`)
 }
 
-const D = 0x64
-export function controlTag(n: number): Buffer {
-  return Buffer.from(`d${n}`)
-}
-
-/** The replication id a data tag carries, or undefined for a control transfer. */
-export function tagId(tag: Buffer): number | undefined {
-  if (!tag || tag.length === 0 || tag[0] === D) return undefined
-  const n = Number(tag.toString('latin1'))
+/** The batch number a delivery tag carries, or undefined. */
+export function tagBatch(tag: Buffer): number | undefined {
+  if (!tag || tag.length < 2 || tag[0] !== 0x62) return undefined
+  const n = Number(tag.subarray(1).toString('latin1'))
   return Number.isSafeInteger(n) ? n : undefined
 }

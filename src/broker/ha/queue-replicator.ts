@@ -4,10 +4,11 @@
 // only the difference is transferred (ha.md §6.6).
 import type { Broker } from '../broker.js'
 import type { InboundMessage } from '../nodes/message.js'
-import { decodeFull } from '../transport/message-codec.js'
+import { scanMessage } from '../transport/message-codec.js'
+import { batchPayload, decodeBatch } from './batch.js'
 import type { HaQueue, QueueListener } from './ha-queue.js'
 import { toRanges } from './id-set.js'
-import { IDS_PROPERTY, QUEUE_PREFIX, tagId } from './protocol.js'
+import { IDS_PROPERTY, QUEUE_PREFIX, tagBatch } from './protocol.js'
 
 type RheaConnection = any
 type RheaReceiver = any
@@ -53,34 +54,34 @@ export class QueueReplicator implements QueueListener {
   }
 
   private transfer(msg: InboundMessage, delivery: any): void {
+    const payload = tagBatch(delivery.tag) === undefined ? undefined : batchPayload(msg.bytes, msg.bodyOffset)
+    if (!payload) {
+      delivery.accept()
+      return
+    }
     const q = this.hq.queue
-    const id = tagId(delivery.tag)
-    if (id === undefined) {
-      const ids = decodeFull(msg.bytes).body
-      for (const x of parseIds(ids)) {
-        const m = this.hq.byId.get(x)
-        if (m) q.dequeue(m, 'consumed')
+    let persisted = false
+    for (const r of decodeBatch(payload)) {
+      if ('dequeued' in r) {
+        for (const id of r.dequeued) {
+          const m = this.hq.byId.get(id)
+          if (m) q.dequeue(m, 'consumed')
+        }
+        continue
       }
-      delivery.accept()
-      return
+      if (this.hq.byId.has(r.id) || q.deleted) continue
+      let info: InboundMessage
+      try {
+        info = scanMessage(r.bytes)
+      } catch {
+        continue
+      }
+      const entry = q.entryFor(r.bytes, info.durable, info.priority, info.applicationProperties)
+      q.enqueue(entry)
+      this.hq.record(entry, r.id)
+      if (entry.persistenceId) persisted = true
     }
-    if (this.hq.byId.has(id) || q.deleted) {
-      delivery.accept()
-      return
-    }
-    const entry = q.entryFor(msg.bytes, msg.durable, msg.priority, msg.applicationProperties)
-    q.enqueue(entry)
-    this.hq.record(entry, id)
-    if (entry.persistenceId) this.broker.store.sync(() => delivery.accept())
+    if (persisted) this.broker.store.sync(() => delivery.accept())
     else delivery.accept()
-  }
-}
-
-function parseIds(v: unknown): number[] {
-  try {
-    const ids = typeof v === 'string' ? JSON.parse(v) : v
-    return Array.isArray(ids) ? ids.filter((x) => Number.isSafeInteger(x)) : []
-  } catch {
-    return []
   }
 }

@@ -3,24 +3,31 @@
 // and dequeues in order. Does not count as a consumer. Ready once every message that predates
 // the guard has been acknowledged (later ones are held by the guard and need no waiting).
 import { DELETED, type QueuedMessage } from '../nodes/message.js'
+import { type BatchRecord, encodeBatch } from './batch.js'
 import type { Guard } from './guards.js'
 import type { HaQueue, QueueListener } from './ha-queue.js'
-import { controlTag, dataTag, tagId } from './protocol.js'
+import { batchTag, tagBatch } from './protocol.js'
 
 type RheaSender = any
 
 type Item = { m: QueuedMessage; id: number } | { de: number[] }
 
+/** Limits of one batch transfer. */
+const BATCH_BYTES = 256 * 1024
+const BATCH_RECORDS = 2000
+
 export class QueueStream implements QueueListener {
   private readonly out: Item[] = []
   private head = 0
   private pendingDe: number[] = []
-  private deScheduled = false
   /** Ids of messages that predate the guard, sent and not yet acknowledged. */
   private readonly awaiting = new Set<number>()
   private sends = 0
   private readonly baseCount: number
-  private controlSeq = 0
+  private batchSeq = 0
+  /** Message ids of each batch sent and not yet acknowledged. */
+  private readonly inFlight = new Map<number, number[]>()
+  private flushScheduled = false
   private started = false
   private ended = false
   ready = false
@@ -32,7 +39,7 @@ export class QueueStream implements QueueListener {
     private readonly onReady: (s: QueueStream) => void,
   ) {
     this.baseCount = sender.delivery_count
-    sender.on('sendable', () => this.flush())
+    sender.on('sendable', () => this.scheduleFlush())
     sender.on('accepted', (ctx: any) => this.acknowledged(ctx.delivery))
     sender.on('released', (ctx: any) => ctx.delivery.update(true))
     sender.on('rejected', (ctx: any) => ctx.delivery.update(true))
@@ -67,23 +74,13 @@ export class QueueStream implements QueueListener {
 
   enqueued(m: QueuedMessage, id: number): void {
     this.push({ m, id })
-    this.flush()
+    this.scheduleFlush()
   }
 
   dequeued(id: number): void {
     if (this.awaiting.delete(id)) this.checkReady()
     this.pendingDe.push(id)
-    if (!this.deScheduled) {
-      this.deScheduled = true
-      // one control transfer per tick for all dequeues of that tick
-      setImmediate(() => {
-        this.deScheduled = false
-        if (this.ended || this.pendingDe.length === 0) return
-        this.push({ de: this.pendingDe })
-        this.pendingDe = []
-        this.flush()
-      })
-    }
+    this.scheduleFlush()
   }
 
   closed(): void {
@@ -112,23 +109,46 @@ export class QueueStream implements QueueListener {
     return this.sender.credit - pending > 0
   }
 
+  /** Everything that happens in one event-loop turn goes out together, in order. */
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.ended) return
+    this.flushScheduled = true
+    setImmediate(() => {
+      this.flushScheduled = false
+      this.flush()
+    })
+  }
+
   private flush(): void {
     if (this.ended) return
+    if (this.pendingDe.length > 0) {
+      this.push({ de: this.pendingDe })
+      this.pendingDe = []
+    }
     while (this.head < this.out.length && this.canSend()) {
-      const item = this.out[this.head++]
-      if ('de' in item) {
-        this.sends++
-        this.sender.send({ body: JSON.stringify(item.de) }, controlTag(++this.controlSeq))
-        continue
+      const records: BatchRecord[] = []
+      const ids: number[] = []
+      let bytes = 0
+      while (this.head < this.out.length && bytes < BATCH_BYTES && records.length < BATCH_RECORDS) {
+        const item = this.out[this.head++]
+        if ('de' in item) {
+          records.push({ dequeued: item.de })
+          bytes += 6 * item.de.length
+        } else if (item.m.state === DELETED) {
+          // consumed before we got to it: nothing to copy (its dequeue is announced anyway and the
+          // backup ignores ids it does not hold)
+          if (this.awaiting.delete(item.id)) this.checkReady()
+        } else {
+          records.push({ id: item.id, bytes: item.m.bytes })
+          ids.push(item.id)
+          bytes += item.m.size
+        }
       }
-      if (item.m.state === DELETED) {
-        // consumed before we got to it: nothing to copy (its dequeue is announced anyway and the
-        // backup ignores ids it does not hold)
-        if (this.awaiting.delete(item.id)) this.checkReady()
-        continue
-      }
+      if (records.length === 0) continue
+      const n = ++this.batchSeq
+      this.inFlight.set(n, ids)
       this.sends++
-      this.sender.send(item.m.bytes, dataTag(item.id), 0)
+      this.sender.send(encodeBatch(records), batchTag(n), 0)
     }
     if (this.head === this.out.length) {
       this.out.length = 0
@@ -141,10 +161,16 @@ export class QueueStream implements QueueListener {
 
   private acknowledged(delivery: any): void {
     if (!delivery.settled) delivery.update(true)
-    const id = tagId(delivery.tag)
-    if (id === undefined) return
-    this.hq.guards.release(this.guard, id)
-    if (this.awaiting.delete(id)) this.checkReady()
+    const n = tagBatch(delivery.tag)
+    const ids = n === undefined ? undefined : this.inFlight.get(n)
+    if (!ids) return
+    this.inFlight.delete(n as number)
+    let awaited = false
+    for (const id of ids) {
+      this.hq.guards.release(this.guard, id)
+      if (this.awaiting.delete(id)) awaited = true
+    }
+    if (awaited) this.checkReady()
   }
 
   private checkReady(): void {
