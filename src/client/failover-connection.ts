@@ -164,6 +164,8 @@ export class FailoverConnection extends EventEmitter<Events> {
     const gen = ++this.generation
     this.conn = conn
     this.address = hostPort(url)
+    // Confirmations are small frames; Nagle's algorithm would hold each one back ~40 ms.
+    ;(conn.socket as { setNoDelay?: (on: boolean) => void } | undefined)?.setNoDelay?.(true)
     const lost = (reason: string) => {
       if (gen === this.generation) this.lost(reason)
     }

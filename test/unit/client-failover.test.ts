@@ -15,7 +15,9 @@ function connect(t: TestContext, opts: FailoverOptions): FailoverConnection {
 
 const sns = (messages: Message[] | undefined) => (messages ?? []).map((m) => m.application_properties?.sn)
 
-test('sender re-sends every unconfirmed message, in order, to the next broker after a crash', async (t) => {
+test('sender re-sends every unconfirmed message, in order, to the next broker after a crash', {
+  timeout: 20_000,
+}, async (t) => {
   const a = await startMiniBroker({ outcome: 'hold' })
   const b = await startMiniBroker()
   t.after(() => b.kill())
@@ -41,7 +43,7 @@ test('sender re-sends every unconfirmed message, in order, to the next broker af
   assert.deepEqual(events, [`connected ${a.address} false`, `lost ${a.address}`, `connected ${b.address} true`])
 })
 
-test('a closed port and a refusing HA backup in the list are skipped', async (t) => {
+test('a closed port and a refusing HA backup in the list are skipped', { timeout: 20_000 }, async (t) => {
   const dead = await closedPort()
   const backup = await startMiniBroker({ refuseClients: true })
   const live = await startMiniBroker()
@@ -57,7 +59,7 @@ test('a closed port and a refusing HA backup in the list are skipped', async (t)
   assert.equal(live.received.get('q')?.[0].body, 'hi')
 })
 
-test('open gives up after the reconnect timeout with the last reason', async (t) => {
+test('open gives up after the reconnect timeout with the last reason', { timeout: 20_000 }, async (t) => {
   const dead = await closedPort()
   const conn = connect(t, { urls: `127.0.0.1:${dead}`, reconnectTimeoutMs: 300 })
   const started = performance.now()
@@ -70,7 +72,7 @@ test('open gives up after the reconnect timeout with the last reason', async (t)
   assert.ok(elapsed >= 300 && elapsed < 1000, `gave up after ${elapsed} ms`)
 })
 
-test('a rejected or released message is reported, not retried', async (t) => {
+test('a rejected or released message is reported, not retried', { timeout: 20_000 }, async (t) => {
   for (const outcome of ['reject', 'release'] as const) {
     const broker = await startMiniBroker({ outcome })
     t.after(() => broker.kill())
@@ -86,7 +88,9 @@ test('a rejected or released message is reported, not retried', async (t) => {
   }
 })
 
-test('writable() holds the application back while capacity messages are unconfirmed', async (t) => {
+test('writable() holds the application back while capacity messages are unconfirmed', {
+  timeout: 20_000,
+}, async (t) => {
   const broker = await startMiniBroker({ outcome: 'hold' })
   t.after(() => broker.kill())
   const conn = connect(t, { urls: broker.address })
@@ -106,7 +110,9 @@ test('writable() holds the application back while capacity messages are unconfir
   assert.equal(sender.pending, 1)
 })
 
-test('a hung broker is detected within twice the heartbeat and the client fails over', async (t) => {
+test('a hung broker is detected within twice the heartbeat and the client fails over', {
+  timeout: 20_000,
+}, async (t) => {
   const hung = await startMiniBroker()
   const proxy = await startProxy(hung.port)
   const spare = await startMiniBroker()
@@ -128,7 +134,9 @@ test('a hung broker is detected within twice the heartbeat and the client fails 
   assert.equal(connected.address, spare.address)
 })
 
-test('receiver re-attaches after a crash and hands out no message it already accepted', async (t) => {
+test('receiver re-attaches after a crash and hands out no message it already accepted', {
+  timeout: 20_000,
+}, async (t) => {
   const a = await startMiniBroker()
   const b = await startMiniBroker()
   t.after(() => b.kill())
@@ -150,7 +158,9 @@ test('receiver re-attaches after a crash and hands out no message it already acc
   assert.equal(receiver.duplicatesFiltered, 1)
 })
 
-test('with explicit accept, an unaccepted message comes again and a released one is not filtered', async (t) => {
+test('with explicit accept, an unaccepted message comes again and a released one is not filtered', {
+  timeout: 20_000,
+}, async (t) => {
   const broker = await startMiniBroker()
   t.after(() => broker.kill())
   const conn = connect(t, { urls: broker.address })
