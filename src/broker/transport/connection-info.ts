@@ -65,4 +65,10 @@ export class SessionInfo {
     for (const c of this.connection.consumers) if (c.session === this) n += c.unackedCount
     return n
   }
+  /** AMQP 1.0 counterpart of a 0-10 session's client credit: unused credit of its consumers. */
+  credit(): number {
+    let n = 0
+    for (const c of this.connection.consumers) if (c.session === this) n += c.remainingCredit
+    return n
+  }
 }

@@ -56,6 +56,12 @@ export class OutgoingConsumer implements Consumer {
     return this.unacked.size
   }
 
+  /** Link credit the client granted and the broker has not used yet (QMF session clientCredit). */
+  get remainingCredit(): number {
+    const pending = this.sends - (this.sender.delivery_count - this.baseCount)
+    return Math.max(0, this.sender.credit - pending)
+  }
+
   /**
    * rhea only counts credit down when it writes the transfer (next tick), so deliveries handed to
    * rhea but not written yet are subtracted here to never exceed the client's credit.

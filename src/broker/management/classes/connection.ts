@@ -77,7 +77,7 @@ function managedSession(s: SessionInfo): ManagedObject {
       TxnCommits: u64(0),
       TxnRejects: u64(0),
       TxnCount: u32(0),
-      clientCredit: u32(0),
+      clientCredit: u32(s.credit()),
       framesOutstanding: u32(0),
     }),
     target: s,
