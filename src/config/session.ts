@@ -37,6 +37,11 @@ export async function withBroker(
   body: (agent: BrokerAgent) => Promise<number>,
 ): Promise<number> {
   let agent: BrokerAgent | undefined
+  // Ctrl-C: the original caught KeyboardInterrupt, printed an empty line and exited 0.
+  process.once('SIGINT', () => {
+    process.stdout.write('\n')
+    process.exit(0)
+  })
   try {
     agent = await connect(flags)
     return await body(agent)

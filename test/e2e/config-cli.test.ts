@@ -1,9 +1,12 @@
 // qpid-config without a broker: help, optparse errors, checks made before connecting, and
 // connection failures, through the real executable.
 import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
 import { createServer, type Socket } from 'node:net'
+import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import rhea from 'rhea'
+import { ROOT } from '../helpers/broker.js'
 import { run } from '../helpers/run.js'
 import { closedPort, config, failed, goldenStdout, optparseError } from './config-helpers.js'
 
@@ -129,5 +132,33 @@ describe('qpid-config never hangs', () => {
       await config(`127.0.0.1:${port}`, '--timeout=1', 'queues'),
       failed('Failed: Timeout: no response from broker within 1 s'),
     )
+  })
+
+  it('Ctrl-C while waiting prints an empty line and exits 0, as the original', async (t) => {
+    const sockets = new Set<Socket>()
+    let connected!: () => void
+    const seen = new Promise<void>((resolve) => {
+      connected = resolve
+    })
+    const server = createServer((s) => {
+      sockets.add(s)
+      connected()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    t.after(() => {
+      for (const s of sockets) s.destroy()
+      server.close()
+    })
+    const { port } = server.address() as { port: number }
+    const child = spawn(process.execPath, [join(ROOT, 'bin/qpid-config.js'), '-b', `127.0.0.1:${port}`, 'queues'])
+    let stdout = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d
+    })
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    await seen
+    child.kill('SIGINT')
+    assert.equal(await exited, 0)
+    assert.equal(stdout, '\n')
   })
 })
