@@ -4,6 +4,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { BrokerAgent, parseBrokerUrl, type QmfObject, refName } from '../../src/qmf/index.js'
 import { startBroker } from '../helpers/broker.js'
+import { run } from '../helpers/run.js'
 import { consume, createQueue, openClient, roundTrip, send } from './stat-traffic.js'
 
 describe('session and connection statistics for AMQP 1.0 clients', () => {
@@ -58,5 +59,25 @@ describe('session and connection statistics for AMQP 1.0 clients', () => {
     assert.equal(p.values.framesFromClient, 3)
     assert.ok((p.values.bytesFromClient as number) > 0 && (c.values.bytesToClient as number) > 0)
     assert.ok(c.updateTs >= p.createTs)
+
+    // two more taken but never settled, then the consumer goes away: released back to the queue
+    const more = new Promise<void>((resolve) => receiver.on('message', () => deliveries.length === 5 && resolve()))
+    await send(producer.conn, 'qc', [{ body: 'd' }, { body: 'e' }])
+    await more
+    const detached = new Promise<void>((resolve) => receiver.once('receiver_close', () => resolve()))
+    receiver.close()
+    await detached
+    const r = await run('qpid-stat', ['-b', broker.address, '-q', 'qc'])
+    assert.equal(r.code, 0)
+    const stats = Object.fromEntries(
+      r.stdout
+        .split('\n')
+        .filter((l) => /^ {2}[a-z-]+ +[\d,]+/.test(l))
+        .map((l) => l.trim().split(/ +/)),
+    )
+    assert.deepEqual(
+      [stats['queue-depth'], stats['total-enqueues'], stats['total-dequeues'], stats.acquires, stats.releases],
+      ['2', '5', '3', '5', '2'],
+    )
   })
 })
