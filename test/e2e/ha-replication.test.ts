@@ -120,6 +120,9 @@ describe('HA replication', () => {
     await promote(b1)
     await waitStatus(b1, 'active')
     assert.equal(await haStatus(b2), 'ready')
+    // golden 140: the dead primary is named with its error, the others with their status
+    const all = await run('qpid-ha', ['status', '-b', b1, '--all'])
+    assert.deepEqual([all.stdout, all.code], [`${p} [Errno 111] Connection refused\n${b1} active\n${b2} ready\n`, 0])
     assert.equal(await queueDepth(b1, 'qf'), 100, 'every confirmed message is on the new primary')
     await (await send(b1, 'qf', 10, { prefix: 'n' })).confirmed
     await waitFor('catch-up of the surviving backup', depthIs(b2, 'qf', 110))

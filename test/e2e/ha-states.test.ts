@@ -83,4 +83,16 @@ describe('qpid-ha on a qpidd-ref cluster', () => {
     const client = await connect(addrs[0])
     client.close()
   })
+
+  it('status --all names a hung (SIGSTOPped) broker and still answers for the others within --timeout', async () => {
+    process.kill(c.brokers[2].pid, 'SIGSTOP')
+    try {
+      const t0 = Date.now()
+      const r = await run('qpid-ha', ['status', '-b', addrs[0], '--all', '--timeout', '1'], { timeoutMs: 8000 })
+      assert.deepEqual([r.stdout, r.code], [`${addrs[0]} active\n${addrs[1]} ready\n${addrs[2]} timed out\n`, 0])
+      assert.ok(Date.now() - t0 < 4000, `took ${Date.now() - t0} ms`)
+    } finally {
+      process.kill(c.brokers[2].pid, 'SIGCONT')
+    }
+  })
 })

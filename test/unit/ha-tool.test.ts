@@ -1,7 +1,9 @@
 // qpid-ha against in-process QMF responders: exact output and exit codes of every command
 // (spawned executable, compared with the golden transcripts' shapes), and deadlines.
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { run } from '../helpers/run.js'
 import { type Responder, startHungPeer, startResponder } from './ha-responder.js'
@@ -209,6 +211,26 @@ describe('qpid-ha against QMF responders', () => {
     } finally {
       await hung.close()
       await lone.close()
+    }
+  })
+
+  it('takes port and timeout defaults from --config qpidd.conf', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qpid-ha-conf-'))
+    const hung = await startHungPeer()
+    try {
+      writeFileSync(join(dir, 'ok.conf'), `# comment\nport=${brokers[0].port}\nha-username = admin\n`)
+      const r = await run('qpid-ha', ['status', '-b', '127.0.0.1', '--config', join(dir, 'ok.conf')])
+      assert.deepEqual([r.stdout, r.code], ['active\n', 0])
+      writeFileSync(join(dir, 'hb.conf'), `port=${hung.address.split(':')[1]}\nlink-heartbeat-interval=1\n`)
+      const t0 = Date.now()
+      const h = await run('qpid-ha', ['status', '-b', '127.0.0.1', '--config', join(dir, 'hb.conf')], {
+        timeoutMs: 8000,
+      })
+      assert.deepEqual([h.stdout, h.code], ['ConnectError: timed out\n', 1])
+      assert.ok(Date.now() - t0 < 5000, 'the heartbeat interval is the timeout')
+    } finally {
+      await hung.close()
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 

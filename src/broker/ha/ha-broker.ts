@@ -354,6 +354,12 @@ export class HaBroker {
     this.membership.setStatus('recovering')
     this.log('notice', 'Promoted to primary')
     for (const hq of this.haQueues.values()) hq.becomeSource()
+    // every fully replicated queue is a source now, also one whose replication never started here
+    for (const q of this.broker.queues.values()) {
+      if (stampedLevel(q.arguments) === 'all' && !this.haQueues.has(q)) {
+        this.haQueues.set(q, new HaQueue(q, 'source', this.confirmation))
+      }
+    }
     this.replicatedQueues = [...this.broker.queues.values()].filter((q) => stampedLevel(q.arguments) !== 'none').length
     this.primary = new PrimaryRole({
       broker: this.broker,

@@ -52,7 +52,7 @@ export function registerHaOptions(): void {
       name: 'ha-backup-timeout',
       kind: 'duration',
       arg: 'SECONDS',
-      default: '10',
+      default: 10_000,
       help: 'Maximum time to wait for an expected backup to connect and become ready.',
     },
     {
@@ -73,7 +73,7 @@ export function registerHaOptions(): void {
       name: 'link-heartbeat-interval',
       kind: 'duration',
       arg: 'SECONDS',
-      default: '120',
+      default: 120_000,
       help: 'Heartbeat interval for a federation link',
     },
   ])
@@ -81,7 +81,7 @@ export function registerHaOptions(): void {
 
 function durationMs(values: OptionValues, name: string, dflt: number): number {
   const v = values[name]
-  // defaults are declared as text (shown in --help); parsed values are milliseconds
+  // durations (defaults included) are milliseconds
   return typeof v === 'number' ? v : dflt
 }
 
