@@ -87,6 +87,20 @@ describe('qpid-route without a broker', () => {
 })
 
 describe('qpid-route against one broker', () => {
+  it('route map reports a linked broker it cannot reach on the line after its address', async (t) => {
+    const b = await startBroker(t)
+    const port = await closedPort()
+    assert.deepEqual(await route('-q', 'link', 'add', b.address, `127.0.0.1:${port}`), {
+      code: 0,
+      stdout: '',
+      stderr: '',
+    })
+    const map =
+      `\nFinding Linked Brokers:\n    ${b.address}... Ok\n    127.0.0.1:${port}...\n[Errno 111] Connection refused\n` +
+      '\nDynamic Routes:\n  none found\n\nStatic Routes:\n  none found\n\n\n'
+    assert.deepEqual(await route('route', 'map', b.address), { code: 0, stdout: map, stderr: '' })
+  })
+
   it('lists: no links (golden 127), no routes, an empty map', async (t) => {
     const b = await startBroker(t)
     assert.deepEqual(await route('link', 'list', b.address), {
