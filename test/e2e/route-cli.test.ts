@@ -1,6 +1,7 @@
 // qpid-route through the real executable: usage, help, option errors, connection failures and
 // the checks the original made after connecting, against at most one real qpidd-ref.
 import assert from 'node:assert/strict'
+import { createServer, type Socket } from 'node:net'
 import { describe, it } from 'node:test'
 import { startBroker } from '../helpers/broker.js'
 import { closedPort, golden, route, USAGE } from './route-helpers.js'
@@ -67,6 +68,24 @@ describe('qpid-route without a broker', () => {
     const port = await closedPort()
     const expected = golden('128-qpid-route-bad-broker.txt').replace('ConnectionRefusedError', 'ConnectError')
     assert.deepEqual(await route('link', 'list', `127.0.0.1:${port}`), { code: 1, stdout: expected, stderr: '' })
+  })
+
+  it('a broker that accepts the connection and never answers: --timeout bounds the wait', async (t) => {
+    const sockets: Socket[] = []
+    const hung = createServer((s) => sockets.push(s))
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve))
+    t.after(() => {
+      for (const s of sockets) s.destroy()
+      hung.close()
+    })
+    const { port } = hung.address() as { port: number }
+    const started = Date.now()
+    assert.deepEqual(await route('--timeout', '1', 'route', 'list', `127.0.0.1:${port}`), {
+      code: 1,
+      stdout: 'Failed: ConnectError - timed out\n',
+      stderr: '',
+    })
+    assert.ok(Date.now() - started < 5000)
   })
 
   it('an address that is no qpid URL: ValueError, exit 1', async () => {

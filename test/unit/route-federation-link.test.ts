@@ -2,7 +2,7 @@
 // reconnected by the maintenance visit (Operational), lost (Waiting), refused by SASL (Failed,
 // final), closed by management (Closed), and the 127.0.0.1-only rule.
 import assert from 'node:assert/strict'
-import { createServer, type Server } from 'node:net'
+import { createServer, type Server, type Socket } from 'node:net'
 import { describe, it } from 'node:test'
 import rhea from 'rhea'
 import type { Broker } from '../../src/broker/broker.js'
@@ -40,7 +40,7 @@ function peer(port: number, anonymous = true) {
   }
 }
 
-function newLink(port: number, host = '127.0.0.1'): FederationLink {
+function newLink(port: number, host = '127.0.0.1', connectTimeoutMs = 2000): FederationLink {
   const cfg: LinkConfig = {
     name: 'l1',
     host,
@@ -55,7 +55,7 @@ function newLink(port: number, host = '127.0.0.1'): FederationLink {
     broker: quietBroker,
     container: rhea.create_container(),
     heartbeatMs: 0,
-    connectTimeoutMs: 2000,
+    connectTimeoutMs,
   })
 }
 
@@ -118,6 +118,21 @@ describe('federation link states', { timeout: 20000 }, () => {
       link.close()
     } finally {
       await p.close()
+    }
+  })
+
+  it('a peer that accepts and never answers: the connect deadline puts the link back to Waiting', async () => {
+    const sockets: Socket[] = []
+    const hung = createServer((s) => sockets.push(s))
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve))
+    try {
+      const link = newLink((hung.address() as { port: number }).port, '127.0.0.1', 200)
+      await until('the attempt timed out', () => link.state === 'Waiting')
+      assert.equal(link.lastError, 'connection timed out')
+      link.close()
+    } finally {
+      for (const s of sockets) s.destroy()
+      await new Promise<void>((resolve) => hung.close(() => resolve()))
     }
   })
 
