@@ -2,7 +2,7 @@
 // marked section of docs/benchmarks.md.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { ROOT } from '../test/helpers/broker.js'
 
@@ -23,7 +23,9 @@ export function median(values: number[]): number {
 
 export function machineLine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU'
-  return `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpu} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
+  // The load average says how much the machine was shared during the run (CI and colleagues).
+  const load = loadavg()[0].toFixed(1)
+  return `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpu} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load} at start`
 }
 
 /** Replaces (or appends) the block between `<!-- name -->` and `<!-- /name -->`. */
