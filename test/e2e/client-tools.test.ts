@@ -5,6 +5,7 @@ import { test } from 'node:test'
 import { startBroker } from '../helpers/broker.js'
 import { run } from '../helpers/run.js'
 import { closedPort } from '../unit/client-mini-broker.js'
+import { startTool } from './client-ha.js'
 
 const summary = (received: number, distinct: number, missing: string) =>
   `received ${received}, distinct ${distinct}, duplicates 0 (0 more filtered by the client), invalid 0\n` +
@@ -46,7 +47,7 @@ test('no broker within the reconnect timeout: one error line, exit 1', { timeout
   const dead = `127.0.0.1:${await closedPort()}`
   const r = await run('qpid-ref-send', ['-b', dead, '-a', 'q', '--reconnect-timeout', '0.3'])
   assert.equal(r.stderr, `qpid-ref-send: error: reconnect timeout: ${dead}: [Errno 111] Connection refused\n`)
-  assert.equal(r.stdout, '')
+  assert.equal(r.stdout, 'sent 0, confirmed 0, re-sent after failover 0, failovers 0\n')
   assert.equal(r.code, 1)
 })
 
@@ -74,4 +75,18 @@ test('usage errors exit 2 with one line and a hint', { timeout: 60_000 }, async 
   const help = await run('qpid-ref-receive', ['--help'])
   assert.match(help.stdout, /^Usage: qpid-ref-receive -b URLS -a ADDRESS/)
   assert.equal(help.code, 0)
+})
+
+test('Ctrl-C prints the summary so far and exits 130', { timeout: 60_000 }, async (t) => {
+  const b = await startBroker(t)
+  await run('qpid-config', ['-b', b.address, 'add', 'queue', 'q'])
+  assert.equal((await run('qpid-ref-send', ['-b', b.address, '-a', 'q', '-m', '5'])).code, 0)
+  const receiver = startTool(t, 'qpid-ref-receive', ['-b', b.address, '-a', 'q', '--report-every', '5'])
+  await receiver.waitLine(/^received 5$/, 10_000)
+  receiver.child.kill('SIGINT')
+  assert.equal(await receiver.exited, 130)
+  assert.deepEqual(
+    receiver.lines.map((l) => l.text),
+    ['received 5', ...summary(5, 5, 'none').trimEnd().split('\n')],
+  )
 })

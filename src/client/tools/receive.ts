@@ -43,7 +43,7 @@ ${CONNECTION_HELP}
 `
 
 export function main(argv: string[]): Promise<void> {
-  return runTool(NAME, async () => {
+  return runTool(NAME, () => {
     const { values } = parseToolArgs(argv, OPTIONS)
     if (values.help) {
       process.stdout.write(HELP)
@@ -61,10 +61,10 @@ export function main(argv: string[]): Promise<void> {
     const tracker = new SequenceTracker()
     const started = performance.now()
 
-    let finished = false
-    const done = new Promise<number>((resolve, reject) => {
+    let stopped = false
+    const finished = new Promise<number>((resolve, reject) => {
       const finish = () => {
-        finished = true
+        stopped = true
         clearTimeout(idleTimer)
         resolve(missing().length === 0 ? EXIT.ok : EXIT.missing)
       }
@@ -81,7 +81,7 @@ export function main(argv: string[]): Promise<void> {
         reject(err)
       })
       receiver.on('message', (received) => {
-        if (finished) return received.release()
+        if (stopped) return received.release()
         tracker.record(received.message.application_properties?.sn)
         received.accept()
         armIdle()
@@ -107,7 +107,7 @@ export function main(argv: string[]): Promise<void> {
         process.stdout.write(`total: ${tracker.received} received in ${secs.toFixed(3)} s (${perSec} msg/s)\n`)
       }
     }
-    await conn.open()
+    const done = Promise.all([conn.open(), finished]).then(([, code]) => code)
     return { summary, done: done.finally(() => conn.close()) } satisfies ToolRun
   })
 }

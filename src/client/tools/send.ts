@@ -43,7 +43,7 @@ ${CONNECTION_HELP}
 `
 
 export function main(argv: string[]): Promise<void> {
-  return runTool(NAME, async () => {
+  return runTool(NAME, () => {
     const { values } = parseToolArgs(argv, OPTIONS)
     if (values.help) {
       process.stdout.write(HELP)
@@ -62,9 +62,7 @@ export function main(argv: string[]): Promise<void> {
     conn.on('connected', (e) => {
       if (e.reconnect) failovers++
     })
-    await conn.open()
-
-    const started = performance.now()
+    let started = performance.now()
     let sent = 0
     let confirmed = 0
     let lastReport = started
@@ -79,6 +77,9 @@ export function main(argv: string[]): Promise<void> {
       }
     }
     const sendAll = async (): Promise<number> => {
+      await conn.open()
+      started = performance.now()
+      lastReport = started
       let refused: unknown
       for (let sn = 1; sn <= total && refused === undefined; sn++) {
         await sender.writable()

@@ -26,23 +26,24 @@ export async function runTool(name: string, start: () => ToolRun | Promise<ToolR
   }
   process.on('uncaughtException', fail)
   process.on('unhandledRejection', fail)
-  let run: ToolRun
-  try {
-    run = await start()
-  } catch (err) {
-    return fail(err)
-  }
+  let run: ToolRun | undefined
   let summarised = false
   const summary = () => {
-    if (!summarised) run.summary()
+    if (!summarised) run?.summary()
     summarised = true
   }
+  // Registered first, so Ctrl-C while still connecting also ends cleanly.
   const onSignal = (code: number) => () => {
     summary()
     exit(code)
   }
   process.once('SIGINT', onSignal(EXIT.sigint))
   process.once('SIGTERM', onSignal(EXIT.sigterm))
+  try {
+    run = await start()
+  } catch (err) {
+    return fail(err)
+  }
   try {
     const code = await run.done
     summary()
