@@ -13,9 +13,10 @@ export function brokerAddress(flags: Partial<ConfigFlags>): string {
   return flags['broker-addr'] || flags.broker || 'localhost'
 }
 
-/** `-t` is the connection and reply deadline; 0 ("no limit" in the original) keeps the default. */
+/** `-t` is the connection and reply deadline; 0 ("no limit" in the original) or less keeps the default. */
 export function deadlineMs(flags: Partial<ConfigFlags>): number {
-  return (flags.timeout || DEFAULT_TIMEOUT_S) * 1000
+  const seconds = flags.timeout ?? 0
+  return (seconds > 0 ? seconds : DEFAULT_TIMEOUT_S) * 1000
 }
 
 export function connect(flags: Partial<ConfigFlags>): Promise<BrokerAgent> {

@@ -106,6 +106,7 @@ test('broker address, deadline and failure lines', () => {
   assert.equal(deadlineMs({}), 10000)
   assert.equal(deadlineMs({ timeout: 0 }), 10000)
   assert.equal(deadlineMs({ timeout: 3 }), 3000)
+  assert.equal(deadlineMs({ timeout: -5 }), 10000)
   assert.equal(
     failureLine(new QmfError('ConnectError', '[Errno 111] Connection refused')),
     'Failed: ConnectError: [Errno 111] Connection refused',
