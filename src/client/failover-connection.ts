@@ -63,6 +63,7 @@ export class FailoverConnection extends EventEmitter<Events> {
   constructor(options: FailoverOptions) {
     super()
     this.options = resolveOptions(options)
+    if (!(this.options.connectTimeoutMs > 0)) throw new ClientError('usage', 'the connect timeout must be positive')
     const mech = this.options.saslMechanism?.toUpperCase()
     if (mech && !SASL_MECHANISMS.includes(mech)) {
       throw new ClientError('usage', `SASL mechanism ${this.options.saslMechanism} is not supported by this client`)

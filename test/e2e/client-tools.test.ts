@@ -65,6 +65,12 @@ test('usage errors exit 2 with one line and a hint', { timeout: 60_000 }, async 
     ['qpid-ref-send', ['-a', 'q', '-m', 'lots'], "option --messages: invalid count 'lots'"],
     ['qpid-ref-receive', ['-a', 'q', '--timeout=-1'], "option --timeout: invalid number of seconds '-1'"],
     ['qpid-ref-receive', ['-a', 'q', '--bogus'], "Unknown option '--bogus'"],
+    ['qpid-ref-receive', ['-a', 'q', '--connect-timeout', '0'], 'the connect timeout must be positive'],
+    [
+      'qpid-ref-send',
+      ['-a', 'q', '--sasl-mechanism', 'GSSAPI'],
+      'SASL mechanism GSSAPI is not supported by this client',
+    ],
     ['qpid-ref-receive', ['-a', 'q', '-b', '127.0.0.1:99999'], "invalid broker address '127.0.0.1:99999'"],
   ]
   for (const [bin, args, text] of cases) {

@@ -15,7 +15,10 @@ export interface ToolRun {
 
 export async function runTool(name: string, start: () => ToolRun | Promise<ToolRun>): Promise<never> {
   const fail = (err: unknown): never => {
-    const usage = err instanceof UsageError || (err instanceof QmfError && err.pythonClass === 'ValueError')
+    const usage =
+      err instanceof UsageError ||
+      (err instanceof ClientError && err.kind === 'usage') ||
+      (err instanceof QmfError && err.pythonClass === 'ValueError')
     const text =
       err instanceof QmfError && err.pythonClass === 'ValueError'
         ? `invalid broker address '${err.message}'`
