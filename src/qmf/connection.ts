@@ -77,9 +77,13 @@ export function openConnection(opts: ConnectOptions): Promise<Connection> {
       resolve(conn)
     })
     conn.on('connection_error', (ctx) => {
-      const e = ctx.connection.error as { condition?: string; description?: string } | undefined
+      // A refusal in the broker's close frame is the remote error; a failed SASL exchange is rhea's
+      // own transport error (ctx.error, condition unauthorized-access, text "Failed to authenticate: <code>").
+      type AmqpError = { condition?: string; description?: string } | undefined
+      const remote = ctx.connection.error as AmqpError
+      const e = remote ?? ((ctx as { error?: unknown }).error as AmqpError)
       if (e?.condition === 'amqp:unauthorized-access') {
-        fail(new QmfError('AuthenticationFailure', e.description ?? 'Authentication failed'))
+        fail(new QmfError('AuthenticationFailure', remote?.description ?? 'Authentication failed'))
       } else {
         fail(new QmfError('ConnectionError', e?.description ?? e?.condition ?? 'connection aborted'))
       }
