@@ -220,9 +220,12 @@ export class Broker implements QueueHost {
   autoDelete(q: Queue): void {
     // deferred so a consumer detaching inside a dispatch loop does not delete under it
     queueMicrotask(() => {
-      if (!q.deleted && q.isUnused()) this.destroyQueue(q)
+      if (!q.deleted && q.isUnused() && !this.pinned?.(q)) this.destroyQueue(q)
     })
   }
+
+  /** A module may keep an auto-delete queue alive (HA: replica queues on a backup). */
+  pinned?: (q: Queue) => boolean
 
   // ---- exchanges --------------------------------------------------------------------------------
 

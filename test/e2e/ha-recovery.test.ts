@@ -8,6 +8,7 @@ import { startBroker } from '../helpers/broker.js'
 import { run } from '../helpers/run.js'
 import {
   activeCluster,
+  browse,
   createQueue,
   HA_ARGS,
   haStatus,
@@ -146,5 +147,29 @@ describe('HA recovery and promotion', () => {
       'hung backup back and ready',
       async () => (await haStatus(b2)) === 'ready' && (await queueDepth(b2, 'qh')) === 1,
     )
+  })
+
+  it('backups leave a hung primary within the heartbeat interval and follow the new one', async (t) => {
+    const c = await activeCluster(t, 3, ['--ha-replicate', 'all'])
+    const [, b1, b2] = c.brokers.map((b) => b.address)
+    pause(t, c.brokers[0].pid)
+    const t0 = Date.now()
+    await promote(b1)
+    // b1 waits for b2 (expected); b2 must notice the silent primary first (--link-heartbeat-interval 2)
+    await waitStatus(b1, 'active', 8000)
+    assert.ok(Date.now() - t0 < 5000, `took ${Date.now() - t0} ms`)
+    assert.equal(await haStatus(b2), 'ready')
+    await c.brokers[0].kill()
+  })
+
+  it('backups keep auto-delete replica queues when a browser leaves', async (t) => {
+    const c = await activeCluster(t, 2, ['--ha-replicate', 'all'])
+    const [p, b1] = c.brokers.map((b) => b.address)
+    await createQueue(p, 'qad', { 'auto-delete': true, 'qpid.auto_delete_timeout': 0 })
+    await (await send(p, 'qad', 2)).confirmed
+    await waitFor('qad on the backup', async () => (await queueDepth(b1, 'qad')) === 2)
+    assert.deepEqual(await browse(b1, 'qad', 2), ['m0', 'm1'])
+    await sleep(200)
+    assert.equal(await queueDepth(b1, 'qad'), 2)
   })
 })

@@ -95,4 +95,16 @@ describe('qpid-ha on a qpidd-ref cluster', () => {
       process.kill(c.brokers[2].pid, 'SIGCONT')
     }
   })
+
+  it('set changes the public and brokers URLs at run time (qpid-ha extension), rejecting bad URLs', async () => {
+    const set = await run('qpid-ha', ['set', '-b', addrs[0], '--public-url', '127.0.0.1:9999'])
+    assert.deepEqual([set.stdout, set.code], ['', 0])
+    const q = await run('qpid-ha', ['query', '-b', addrs[0]])
+    assert.match(q.stdout, /^Public URL: {10}amqp:tcp:127\.0\.0\.1:9999$/m)
+    const bad = await run('qpid-ha', ['set', '-b', addrs[0], '--brokers-url', 'h1:x'])
+    assert.deepEqual(
+      [bad.stdout, bad.code],
+      ["Exception: Exception from Agent: {'error_code': 7, 'error_text': 'Invalid URL: h1:x'}\n", 1],
+    )
+  })
 })

@@ -72,6 +72,8 @@ export class HaBroker {
     this.membership.onStatus = (from, to) =>
       this.broker.log.info('HA', `${broker.systemId.slice(0, 8)}(${from}) Status change: ${from} -> ${to}`)
     broker.confirmation = this.confirmation
+    // backups never auto-delete replicas: the primary decides (ha.md §5.4)
+    broker.pinned = (q) => isBackup(this.membership.status) && stampedLevel(q.arguments) !== 'none'
     broker.observeQueues({
       enqueued: (q, m) => this.haQueues.get(q)?.onEnqueued(m),
       dequeued: (q, m) => this.haQueues.get(q)?.onDequeued(m),
