@@ -5,6 +5,7 @@
 // to rhea's session.js; we replace the two process() methods that call it, on the prototypes of the
 // session's incoming/outgoing halves, with versions that write correct ranges first.
 import { createRequire } from 'node:module'
+import { writeTransfer } from './fast-frames.js'
 
 const require = createRequire(import.meta.url)
 const frames = require('rhea/lib/frames.js') as {
@@ -213,7 +214,7 @@ export function patchFrameEncoding(): void {
     w.write_uint(frame.type, 1)
     w.write_uint(frame.type === f.TYPE_AMQP ? frame.channel : 0, 2)
     if (frame.performative) {
-      w.write(frame.performative)
+      if (!writeTransfer(w, frame.performative)) w.write(frame.performative)
       if (frame.payload) w.write_bytes(frame.payload)
     }
     const out = Buffer.allocUnsafe(w.position)
@@ -226,6 +227,7 @@ export function patchFrameEncoding(): void {
 interface ScratchWriter {
   buffer: Buffer
   position: number
+  ensure(n: number): void
   skip(n: number): void
   write_uint(v: number, width: number): void
   write(o: unknown): void

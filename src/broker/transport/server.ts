@@ -10,6 +10,7 @@ import { VERSION } from '../broker.js'
 import type { Queue } from '../nodes/queue.js'
 import { ConnectionInfo, SessionInfo } from './connection-info.js'
 import type { OutgoingConsumer, RheaDelivery } from './consumer.js'
+import { installFastTransfers } from './fast-frames.js'
 import { GateChain } from './gate.js'
 import { attachIncoming, attachOutgoing, onMessage } from './links.js'
 import { installRawDecoding } from './message-codec.js'
@@ -52,6 +53,7 @@ export class AmqpServer {
     patchOutputBatching()
     patchFrameEncoding()
     patchEventDispatch()
+    installFastTransfers()
     this.container = rhea.create_container({ id: this.containerId, autoaccept: false })
     // the last stop of every event: count listeners instead of copying the array (and never throw
     // for an 'error' nobody listens to)
