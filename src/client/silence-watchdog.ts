@@ -11,7 +11,9 @@ export function watchSilence(socket: Socket, limitMs: number, onSilent: () => vo
     last = performance.now()
   }
   socket.on('data', touch)
+  let stopped = false
   const stop = () => {
+    stopped = true
     clearInterval(timer)
     socket.off('data', touch)
   }
@@ -19,8 +21,13 @@ export function watchSilence(socket: Socket, limitMs: number, onSilent: () => vo
   const timer = setInterval(
     () => {
       if (performance.now() - last < limitMs) return
-      stop()
-      onSilent()
+      // If this process itself was blocked, data may be waiting in the socket: setImmediate runs
+      // after the next poll phase has delivered it, so only a really silent broker is declared dead.
+      setImmediate(() => {
+        if (performance.now() - last < limitMs || stopped) return
+        stop()
+        onSilent()
+      })
     },
     Math.max(10, limitMs / 8),
   )
