@@ -45,6 +45,13 @@ describe('add queue', () => {
       '--file-count',
       '8',
       '--file-size=24',
+      '--efp-partition-num',
+      '2',
+      '--efp-pool-file-size',
+      '2048',
+      '--wcache-page-size',
+      '16',
+      '--wcache-num-pages=8',
       '--max-queue-size',
       '1048576',
       '--max-queue-count',
@@ -78,7 +85,8 @@ describe('add queue', () => {
       ok(
         'Queue Name  Attributes\n' +
           '===================================\n' +
-          'aq-all      --durable --replicate=all --file-size=24 --file-count=8 --max-queue-size=1048576 ' +
+          'aq-all      --durable --replicate=all --file-size=24 --file-count=8 --efp-partition-num=2 ' +
+          '--efp-pool-file-size=2048 --wcache-page-size=16 --wcache-num-pages=8 --max-queue-size=1048576 ' +
           '--max-queue-count=5 --limit-policy=ring --lvq-key=lk --alternate-exchange=amq.fanout ' +
           '--flow-stop-size=900 --flow-resume-size=500 --flow-stop-count=4 --flow-resume-count=2 ' +
           '--group-header=g --shared-groups --argument x-foo=bar --argument x-n=7\n',
@@ -110,9 +118,23 @@ describe('add queue', () => {
     )
   })
 
-  it('--limit-policy none sends nothing; options may come before the command words', async () => {
+  it('--limit-policy none sends nothing; options may come before the command words; TLS/SASL names accepted', async () => {
     assert.deepEqual(
-      await config(broker, '--limit-policy', 'none', 'add', '--replicate=configuration', 'queue', 'aq-none'),
+      await config(
+        broker,
+        '--limit-policy',
+        'none',
+        '--sasl-service-name',
+        'qpidd',
+        '--ssl-certificate',
+        'c.pem',
+        '--ssl-key',
+        'k.pem',
+        'add',
+        '--replicate=configuration',
+        'queue',
+        'aq-none',
+      ),
       ok(),
     )
     assert.deepEqual(
