@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { startBroker } from '../helpers/broker.js'
-import { route } from './route-helpers.js'
+import { objects, route } from './route-helpers.js'
 
 const out = (stdout: string, code = 0) => ({ code, stdout, stderr: '' })
 
@@ -64,10 +64,16 @@ it('-v and -d on add, -v -e on del and flush', async (t) => {
   assert.deepEqual(await route('-v', 'link', 'del', D, S), out('Close method returned: 0 OK\n'))
 })
 
-it('broker refusals: reserved bridge names, unsupported transports', async (t) => {
+it('--ack/--credit/-d reach the bridge; broker refusals: reserved bridge names, unsupported transports', async (t) => {
   const [dest, src] = await Promise.all([startBroker(t), startBroker(t)])
   const D = dest.address
   const S = src.address
+  assert.deepEqual(await route('-d', '--ack', '5', '--credit', '20', 'route', 'add', D, S, 'amq.topic', 'a.*'), out(''))
+  const [bridge] = await objects(dest.port, 'bridge')
+  assert.deepEqual(
+    [bridge.name, bridge.sync, bridge.credit, bridge.durable, bridge.tag],
+    [`amq.topic:a.*:qpid.tcp:127.0.0.1:${src.port}:False:False`, 5, 20, true, ''],
+  )
   // the bridge name starts with the destination exchange, so qpid.* exchanges are refused (as by qpidd)
   assert.deepEqual(
     await route('route', 'add', D, S, 'qpid.management', 'k'),
