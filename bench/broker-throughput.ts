@@ -30,6 +30,12 @@ function peer(args: string[]): Promise<{ ms: number }> {
   })
 }
 
+/** CPU time (user + system) a process has used so far, in ms. */
+function cpuMs(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(f[11]) + Number(f[12])) * 10
+}
+
 function rssKb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
   return m ? Number(m[1]) : 0
@@ -43,18 +49,21 @@ async function declare(b: RunningBroker, name: string, props: Record<string, unk
 }
 
 /** End-to-end rate (process start-up included) and the receiver's own rate (from its connection open). */
-async function throughput(b: RunningBroker, queue: string, durable: boolean): Promise<[number, number]> {
+async function throughput(b: RunningBroker, queue: string, durable: boolean): Promise<[number, number, number]> {
+  const cpu0 = cpuMs(b.pid)
   const started = performance.now()
   const receiving = peer(['receive', String(b.port), queue, String(COUNT)])
   const sending = peer(['send', String(b.port), queue, String(COUNT), String(SIZE), durable ? 'durable' : ''])
   const [r] = await Promise.all([receiving, sending])
-  return [COUNT / ((performance.now() - started) / 1000), COUNT / (r.ms / 1000)]
+  const wall = performance.now() - started
+  return [COUNT / (wall / 1000), COUNT / (r.ms / 1000), ((cpuMs(b.pid) - cpu0) * 1000) / COUNT]
 }
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US')
 
-function row(label: string, runs: [number, number][]): string {
-  return `| ${label} | ${runs.map((r) => fmt(r[0])).join(' / ')} | ${fmt(median(runs.map((r) => r[0])))} | ${fmt(median(runs.map((r) => r[1])))} |`
+function row(label: string, runs: [number, number, number][]): string {
+  const cpu = median(runs.map((r) => r[2]))
+  return `| ${label} | ${runs.map((r) => fmt(r[0])).join(' / ')} | ${fmt(median(runs.map((r) => r[0])))} | ${fmt(median(runs.map((r) => r[1])))} | ${cpu.toFixed(1)} µs (≈ ${fmt(1e6 / cpu)} msg/s per core) |`
 }
 
 async function main(): Promise<void> {
@@ -63,9 +72,9 @@ async function main(): Promise<void> {
   try {
     await declare(b, 'tp')
     await declare(b, 'tp-durable', { durable: true })
-    const plain: [number, number][] = []
+    const plain: [number, number, number][] = []
     for (let i = 0; i < 3; i++) plain.push(await throughput(b, 'tp', false))
-    const durable: [number, number][] = []
+    const durable: [number, number, number][] = []
     for (let i = 0; i < 3; i++) durable.push(await throughput(b, 'tp-durable', true))
     rows.push(row('transient, 1 sender + 1 receiver', plain))
     rows.push(row('durable messages on a durable queue (journal, fdatasync per batch)', durable))
@@ -92,11 +101,12 @@ async function main(): Promise<void> {
       'sender and receiver are separate plain-JS rhea processes (bench/broker-peer.mjs) sending pre-encoded messages;',
       'end-to-end = count / wall time from starting the receiver until it has every message, process start-up included,',
       "as in golden/perf.md; receiver-measured = count / time from the receiver's connection open to its last message).",
-      "All three processes share the machine's cores, as in golden/perf.md.",
+      "All three processes share the machine's cores, as in golden/perf.md; the broker's own CPU time per message",
+      '(user + system, from /proc) is the figure least affected by other load on the machine.',
       'Real qpidd 1.40 on the reference machine: ~170 000 msg/s over AMQP 1.0 (golden/perf.md (b)).',
       '',
-      '| case | end-to-end msg/s (3 rounds) | median | median, receiver-measured |',
-      '|---|---|---:|---:|',
+      '| case | end-to-end msg/s (3 rounds) | median | median, receiver-measured | broker CPU per message |',
+      '|---|---|---:|---:|---:|',
       ...rows,
       '',
       `Broker RSS with ${fill.toLocaleString('en-US')} queued ${SIZE}-byte messages (no consumer): +${Math.round((after - before) / 1024)} MiB,`,

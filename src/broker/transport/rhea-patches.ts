@@ -422,3 +422,15 @@ export function patchIncomingTransfer(session: { incoming: object }): void {
 interface Described {
   described(): unknown
 }
+
+// rhea calls its `debug` loggers several times per frame; a disabled `debug` logger still checks its
+// enabled state on every call. Loggers not enabled at start-up (DEBUG=rhea:...) become no-ops.
+let logPatched = false
+
+export function patchDisabledLogging(): void {
+  if (logPatched) return
+  logPatched = true
+  const log = require('rhea/lib/log.js') as Record<string, { enabled?: boolean }>
+  const noop = () => {}
+  for (const k of Object.keys(log)) if (!log[k].enabled) (log as Record<string, unknown>)[k] = noop
+}

@@ -15,6 +15,7 @@ import { GateChain } from './gate.js'
 import { attachIncoming, attachOutgoing, onMessage } from './links.js'
 import { installRawDecoding } from './message-codec.js'
 import {
+  patchDisabledLogging,
   patchEventDispatch,
   patchFrameEncoding,
   patchIncomingTransfer,
@@ -54,6 +55,7 @@ export class AmqpServer {
     patchFrameEncoding()
     patchEventDispatch()
     installFastTransfers()
+    patchDisabledLogging()
     this.container = rhea.create_container({ id: this.containerId, autoaccept: false })
     // the last stop of every event: count listeners instead of copying the array (and never throw
     // for an 'error' nobody listens to)
