@@ -38,6 +38,8 @@ interface Events {
   'attempt-failed': [AttemptFailedEvent]
   /** Terminal: the reconnect timeout passed or authentication failed. */
   failed: [ClientError]
+  /** Terminal: close() was called. */
+  closed: []
 }
 
 /** Called with each new rhea connection; `isCurrent()` turns false once that connection is lost. */
@@ -98,8 +100,10 @@ export class FailoverConnection extends EventEmitter<Events> {
 
   /** Closes politely, but never waits more than a second for the broker's reply. */
   async close(): Promise<void> {
+    if (this.closing) return
     this.closing = true
     this.cancelDelay?.()
+    this.emit('closed')
     const conn = this.conn
     if (!conn) return
     this.generation++
@@ -127,13 +131,13 @@ export class FailoverConnection extends EventEmitter<Events> {
     while (!this.closing) {
       for (const url of o.urls) {
         const left = deadline - performance.now()
-        if (this.closing) return
+        if (this.closing) break
         if (left <= 0) return this.fail(new ClientError('connect', `reconnect timeout: ${lastReason}`))
         try {
           const conn = await this.attempt(url, Math.min(o.connectTimeoutMs, left))
           if (this.closing) {
-            conn.socket?.destroy?.()
-            return
+            conn.socket?.destroy?.(new Error('closed'))
+            break
           }
           return this.adopt(conn, url)
         } catch (err) {
@@ -144,8 +148,10 @@ export class FailoverConnection extends EventEmitter<Events> {
           this.emit('attempt-failed', { address: hostPort(url), reason: (err as Error).message })
         }
       }
+      if (this.closing) break
       await this.delay(Math.min(backoff.next(), Math.max(0, deadline - performance.now())))
     }
+    throw new ClientError('closed', 'connection closed')
   }
 
   private attempt(url: BrokerUrl, timeoutMs: number): Promise<Connection> {

@@ -45,6 +45,8 @@ export class FailoverSender {
     this.address = options.address
     this.capacity = Math.max(1, options.capacity ?? 1000)
     conn.on('failed', (err) => this.fail(err))
+    // Nothing can be confirmed any more: unconfirmed sends must not wait forever.
+    conn.on('closed', () => this.fail(new ClientError('closed', 'connection closed before the broker confirmed')))
     conn.onConnection((c, isCurrent) => this.attach(c, isCurrent))
   }
 

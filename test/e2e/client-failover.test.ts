@@ -23,7 +23,7 @@ async function brokerWithQueue(t: TestContext): Promise<RunningBroker> {
 
 /** Drains queue q of `b` with qpid-ref-receive and returns the sequence numbers it found. */
 async function drain(b: RunningBroker, expected: number): Promise<SequenceTracker> {
-  const r = await run('qpid-ref-receive', ['-b', b.address, '-a', 'q', '--timeout', '0.5', '-m', String(expected)])
+  const r = await run('qpid-ref-receive', ['-b', b.address, '-a', 'q', '--timeout', '2', '-m', String(expected)])
   const tracker = new SequenceTracker()
   const m = /^received (\d+), distinct (\d+)/.exec(r.stdout)
   assert.ok(m, r.stdout + r.stderr)
