@@ -1,6 +1,9 @@
 // Messages through routes made with the real qpid-route between two real qpidd-ref processes:
 // a message sent to the source broker arrives in a queue on the destination broker.
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { startBroker } from '../helpers/broker.js'
 import { closedPort, declare, hasBinding, objects, receiveOne, route, send, until } from './route-helpers.js'
@@ -81,6 +84,28 @@ describe('links to unreachable brokers', () => {
     assert.deepEqual(list, {
       code: 0,
       stdout: `\nHost            Port    Transport Durable  State             Last Error\n${'='.repeat(77)}\n${row}\n`,
+      stderr: '',
+    })
+  })
+
+  it('credentials in the source URL authenticate the link (PLAIN); wrong ones make it Failed', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'route-auth-'))
+    t.after(() => rmSync(dir, { recursive: true, force: true }))
+    writeFileSync(join(dir, 'users'), 'fed:secret\n')
+    const auth = ['--auth', 'yes', '--sasl-users', join(dir, 'users')]
+    const [dest, good, bad] = await Promise.all([
+      startBroker(t),
+      startBroker(t, { args: auth }),
+      startBroker(t, { args: auth }),
+    ])
+    assert.deepEqual(await route('-v', 'link', 'add', dest.address, `fed/secret@${good.address}`), {
+      code: 0,
+      stdout: 'Link state is Operational\n',
+      stderr: '',
+    })
+    assert.deepEqual(await route('link', 'add', dest.address, `fed/wrong@${bad.address}`), {
+      code: 1,
+      stdout: 'Failed: Exception - Link failed to create Failed to authenticate: 1\n',
       stderr: '',
     })
   })
