@@ -112,6 +112,32 @@ test('redelivered messages carry delivery-count; expired messages are not delive
   await close(conn)
 })
 
+test('a consumer with more credit than the session delivery buffer holds gets everything (no overflow, no stall)', async (t) => {
+  const b = await startBroker(t)
+  const { conn, q } = await admin(b.port)
+  await create(q, 'queue', 'wide')
+  const s = await openSender(conn, 'wide')
+  const n = 20000
+  await new Promise<void>((resolve) => {
+    let sent = 0
+    let acked = 0
+    s.on('accepted', () => {
+      if (++acked === n) resolve()
+    })
+    const pump = () => {
+      while (sent < n && s.sendable()) s.send({ body: `m${sent++}` })
+    }
+    s.on('sendable', pump)
+    pump()
+  })
+  const c2 = await connect(b.port)
+  const r = await receive(c2, 'wide', n, { timeoutMs: 30000 })
+  assert.equal(r.messages.length, n)
+  assert.equal(r.messages[n - 1].message.body, `m${n - 1}`)
+  await close(c2)
+  await close(conn)
+})
+
 test('released goes back, rejected is dropped (to the alternate exchange if any)', async (t) => {
   const b = await startBroker(t)
   const { conn, q } = await admin(b.port)

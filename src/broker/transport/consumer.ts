@@ -30,6 +30,7 @@ export class OutgoingConsumer implements Consumer {
   private sends = 0
   private readonly baseCount: number
   private closed = false
+  private waitingForRoom = false
   private readonly settledMode: boolean
 
   constructor(
@@ -69,8 +70,21 @@ export class OutgoingConsumer implements Consumer {
   canSend(): boolean {
     if (this.closed) return false
     const pending = this.sends - (this.sender.delivery_count - this.baseCount)
+    if (this.sender.credit - pending <= 0) return false
     // and never more unsettled deliveries than rhea's session buffer holds
-    return this.sender.credit - pending > 0 && this.sender.session.outgoing.available() > 0
+    if (this.sender.session.outgoing.available() > 0) return true
+    this.waitingForRoom = true
+    return false
+  }
+
+  /**
+   * Settlements free room in rhea's session buffer but produce no `sendable` event; a consumer that
+   * stopped for room resumes once rhea has dropped the settled deliveries (after this tick).
+   */
+  settledSome(): void {
+    if (!this.waitingForRoom) return
+    this.waitingForRoom = false
+    setImmediate(() => this.queue.dispatch())
   }
 
   send(m: QueuedMessage, q: Queue): void {

@@ -206,6 +206,7 @@ export class AmqpServer {
           const failed = kind === 'modified' && !!d.remote_state?.delivery_failed
           consumer.outcome(d, kind, failed)
           if (!d.settled) d.update(true)
+          consumer.settledSome()
         }),
       )
     }
@@ -216,6 +217,7 @@ export class AmqpServer {
         const d = ctx.delivery
         const consumer = ctx.sender?.consumer as OutgoingConsumer | undefined
         if (consumer && d.qm) consumer.outcome(d, 'accepted')
+        consumer?.settledSome()
       }),
     )
     const linkClosed = (ctx: Any) => {
