@@ -90,7 +90,7 @@ export class FailoverConnection extends EventEmitter<Events> {
   /** Registers a link owner: called now if connected, and again after every failover. */
   onConnection(user: ConnectionUser): void {
     this.users.push(user)
-    if (this.conn) this.handOut(this.conn)
+    if (this.conn) this.handOut(this.conn, [user])
   }
 
   /** Ends the current connection and fails over, e.g. when the broker detached a link for no reason. */
@@ -189,10 +189,10 @@ export class FailoverConnection extends EventEmitter<Events> {
     this.emit('connected', { address: this.address, reconnect, downtimeMs })
   }
 
-  private handOut(conn: Connection): void {
+  private handOut(conn: Connection, users = this.users): void {
     const gen = this.generation
     const isCurrent = () => gen === this.generation && this.conn === conn
-    for (const user of this.users) user(conn, isCurrent)
+    for (const user of users) user(conn, isCurrent)
   }
 
   private lost(reason: string): void {

@@ -204,3 +204,16 @@ test('close() rejects the sends the broker has not confirmed', { timeout: 20_000
   await rejected
   await assert.rejects(sender.send({ body: 2 }), (err: Error & { kind?: string }) => err.kind === 'closed')
 })
+
+test('a link owner added while connected attaches once, and the others are not attached again', {
+  timeout: 20_000,
+}, async (t) => {
+  const broker = await startMiniBroker()
+  t.after(() => broker.kill())
+  const conn = connect(t, { urls: broker.address })
+  new FailoverReceiver(conn, { address: 'in' }).on('message', () => {})
+  await conn.open()
+  await new FailoverSender(conn, { address: 'out' }).send({ body: 1 })
+  await waitFor(() => broker.links.length === 2, 2000, 'two links')
+  assert.deepEqual(broker.links.sort(), ['in out', 'out in'])
+})

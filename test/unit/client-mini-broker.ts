@@ -21,6 +21,8 @@ export interface MiniBroker {
   received: Map<string, Message[]>
   /** Deliveries left unsettled in 'hold' mode. */
   held: Delivery[]
+  /** One entry per link a client attached: `in <address>` (client sends) or `out <address>` (client consumes). */
+  links: string[]
   /** Queues messages for consumers of `address`. */
   put(address: string, ...messages: Message[]): void
   /** Destroys every connection and stops listening (a crash). */
@@ -34,6 +36,7 @@ export async function startMiniBroker(opts: MiniBrokerOptions = {}): Promise<Min
   const consumers = new Map<string, Sender[]>()
   const sockets = new Set<net.Socket>()
   const held: Delivery[] = []
+  const links: string[] = []
 
   const pump = (address: string) => {
     const q = queues.get(address) ?? []
@@ -47,6 +50,7 @@ export async function startMiniBroker(opts: MiniBrokerOptions = {}): Promise<Min
   container.on('receiver_open', (ctx) => {
     const r = ctx.receiver!
     r.set_target({ address: r.target?.address })
+    links.push(`in ${r.target?.address}`)
   })
   container.on('message', (ctx) => {
     const address = ctx.receiver!.target?.address ?? ''
@@ -62,6 +66,7 @@ export async function startMiniBroker(opts: MiniBrokerOptions = {}): Promise<Min
     const s = ctx.sender!
     const address = s.source?.address ?? ''
     s.set_source({ address })
+    links.push(`out ${address}`)
     consumers.set(address, [...(consumers.get(address) ?? []), s])
   })
   // Deferred: rhea would write a transfer sent from a new link's first flow before its attach.
@@ -80,6 +85,7 @@ export async function startMiniBroker(opts: MiniBrokerOptions = {}): Promise<Min
     address: `127.0.0.1:${port}`,
     received,
     held,
+    links,
     put(address, ...messages) {
       if (!queues.has(address)) queues.set(address, [])
       queues.get(address)!.push(...messages)
