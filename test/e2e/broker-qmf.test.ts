@@ -446,3 +446,21 @@ test('wire types: strings are binary, integers keep their widths, timestamps ulo
   const ct = (props.value as Tv[])[6]
   assert.ok([0xa3, 0xb3].includes(ct.type.typecode), 'content-type is a symbol')
 })
+
+test('malformed QMF requests get an exception or an empty answer, never silence from a crash', async () => {
+  const [r1] = await q.request('_method_request', { _object_id: 'not-a-map', _method_name: 'create' })
+  assert.deepEqual(plain(r1.body), { _values: { error_code: 4, error_text: 'InvalidParameter' } })
+  const [r2] = await q.request('_method_request', {
+    _object_id: { _object_name: 'org.apache.qpid.broker:broker:amqp-broker' },
+    _method_name: 'create',
+    _arguments: ['a', 'list'],
+  })
+  assert.equal((plain(r2.body) as { _values: { error_code: number } })._values.error_code, 7)
+  const e3 = await error('create', { type: 'queue', name: 'mq', properties: 42 })
+  assert.equal(e3.error_code, 7)
+  const [r4] = await q.request('_query_request', { _what: 'OBJECT', _schema_id: 'queue' })
+  assert.deepEqual(r4.body, [])
+  const [r5] = await q.request('_query_request', { _what: 'OBJECT', _object_id: { _object_name: 12 } })
+  assert.deepEqual(r5.body, [])
+  assert.equal(((await queryClass(q, 'broker')) as Obj[]).length, 1)
+})
