@@ -28,7 +28,8 @@ export class DurableConfigFile {
 
   save(state: DurableFederation): void {
     const tmp = `${this.path}.tmp`
-    const fd = openSync(tmp, 'w')
+    // owner-only: link passwords are in it
+    const fd = openSync(tmp, 'w', 0o600)
     try {
       writeSync(fd, `${JSON.stringify(state, null, 2)}\n`)
       fsyncSync(fd)
