@@ -1,6 +1,9 @@
 // qpid-ref-send and qpid-ref-receive as processes against real qpidd-ref brokers: exact counts,
 // gap reporting and exit codes, a dead address in the list, usage and connection errors.
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { test } from 'node:test'
 import { startBroker } from '../helpers/broker.js'
 import { run } from '../helpers/run.js'
@@ -95,4 +98,22 @@ test('Ctrl-C prints the summary so far and exits 130', { timeout: 60_000 }, asyn
     receiver.lines.map((l) => l.text),
     ['received 5', ...summary(5, 5, 'none').trimEnd().split('\n')],
   )
+})
+
+test('SASL PLAIN from the URL; a wrong password fails at once with exit 1', { timeout: 60_000 }, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'client-users-'))
+  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  writeFileSync(join(dir, 'users'), 'admin:secret\n')
+  const b = await startBroker(t, { args: ['--auth', 'yes', '--sasl-users', join(dir, 'users')] })
+  const admin = `admin/secret@${b.address}`
+  assert.equal((await run('qpid-config', ['-b', admin, 'add', 'queue', 'q'])).code, 0)
+  const ok = await run('qpid-ref-send', ['-b', admin, '-a', 'q', '-m', '3', '--sasl-mechanism', 'PLAIN'])
+  assert.equal(ok.code, 0, ok.stderr)
+  const started = performance.now()
+  const bad = await run('qpid-ref-receive', ['-b', `admin/wrong@${b.address}`, '-a', 'q', '-m', '3'])
+  assert.match(bad.stderr, new RegExp(`^qpid-ref-receive: error: ${b.address}: authentication failed: .+\\n$`))
+  assert.equal(bad.code, 1)
+  assert.ok(performance.now() - started < 5000, 'no retry loop on an authentication failure')
+  const got = await run('qpid-ref-receive', ['-b', admin, '-a', 'q', '-m', '3'])
+  assert.equal(got.stdout, summary(3, 3, 'none'))
 })
