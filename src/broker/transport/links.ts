@@ -61,6 +61,18 @@ function relayTarget(broker: Broker, to: string, subject: string | undefined): [
 }
 
 /** One message arrived on a broker receiver. Settles it once routed (and persisted if durable). */
+/** Accepts a client's delivery and returns its credit (no closure on the common path). */
+function acceptDelivery(delivery: RheaLink, link: RheaLink): void {
+  delivery.update(undefined, ACCEPTED)
+  returnCredit(link)
+}
+
+function rejectDelivery(delivery: RheaLink, link: RheaLink, condition: string, description: string): void {
+  delivery.reject({ condition, description })
+  returnCredit(link)
+}
+
+/** One message arrived on a broker receiver. Settles it once routed (and persisted if durable). */
 export function onMessage(
   broker: Broker,
   conn: ConnectionInfo,
@@ -71,25 +83,17 @@ export function onMessage(
   conn.msgsFromClient++
   conn.framesFromClient++
   conn.updatedAt = Date.now()
-  const accept = () => {
-    delivery.update(undefined, ACCEPTED)
-    returnCredit(link)
-  }
-  const reject = (error: { condition: string; description: string }) => {
-    delivery.reject(error)
-    returnCredit(link)
-  }
   let node: Queue | Exchange | undefined = link.node
   let key = msg.subject ?? ''
   if (node === undefined) {
     const r = msg.to === undefined ? undefined : relayTarget(broker, msg.to, msg.subject)
     if (!r) {
-      reject({ condition: 'amqp:not-found', description: `Node not found: ${msg.to ?? ''}` })
+      rejectDelivery(delivery, link, 'amqp:not-found', `Node not found: ${msg.to ?? ''}`)
       return
     }
     ;[node, key] = r
   } else if (node.deleted) {
-    reject({ condition: 'amqp:not-found', description: `Node not found: ${node.name}` })
+    rejectDelivery(delivery, link, 'amqp:not-found', `Node not found: ${node.name}`)
     return
   }
   let persisted: boolean
@@ -101,13 +105,18 @@ export function onMessage(
   } catch (e) {
     if (e instanceof LimitExceeded) {
       if (node instanceof Queue) node.stats.discardsOverflow++
-      reject({ condition: 'amqp:resource-limit-exceeded', description: e.message })
+      rejectDelivery(delivery, link, 'amqp:resource-limit-exceeded', e.message)
       return
     }
     throw e
   } finally {
     held = broker.confirmation?.take()
   }
+  if (!persisted && !held) {
+    acceptDelivery(delivery, link)
+    return
+  }
+  const accept = () => acceptDelivery(delivery, link)
   const confirm = held ? () => held(accept) : accept
   if (persisted) broker.store.sync(confirm)
   else confirm()
