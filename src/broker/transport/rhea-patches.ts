@@ -434,3 +434,55 @@ export function patchDisabledLogging(): void {
   const noop = () => {}
   for (const k of Object.keys(log)) if (!log[k].enabled) (log as Record<string, unknown>)[k] = noop
 }
+
+// Outgoing deliveries and tags without per-message closures: rhea's Outgoing.send gives every
+// delivery its own update() closure and Sender.next_tag() builds a String object per tag. Same
+// fields and behaviour, with update() on a shared prototype and tags written straight from numbers.
+let outgoingPatched = false
+
+export function patchOutgoingSend(session: { outgoing: object }): void {
+  if (outgoingPatched) return
+  outgoingPatched = true
+  type Outgoing = {
+    next_delivery_id: number
+    deliveries: { push(d: unknown): void }
+    compute_max_payload(tag: Buffer): number | undefined
+    update(d: unknown, settled: boolean, state?: unknown): void
+  }
+  class OutDelivery {
+    next_to_send = 0
+    sent = false
+    settled = false
+    state: unknown = undefined
+    remote_settled = false
+    remote_state: unknown = undefined
+    constructor(
+      readonly id: number,
+      readonly tag: Buffer,
+      readonly link: unknown,
+      readonly data: Buffer[],
+      readonly format: number,
+      private readonly outgoing: Outgoing,
+    ) {}
+    update(settled: boolean, state?: unknown): void {
+      this.outgoing.update(this, settled, state)
+    }
+  }
+  const proto = Object.getPrototypeOf(session.outgoing) as Record<string, unknown>
+  proto.send = function (this: Outgoing, sender: unknown, tag: Buffer, data: Buffer, format?: number) {
+    const max = this.compute_max_payload(tag)
+    let fragments: Buffer[]
+    if (max && data.length > max) {
+      fragments = []
+      for (let start = 0; start < data.length; start += max)
+        fragments.push(data.subarray(start, Math.min(start + max, data.length)))
+    } else fragments = [data]
+    const d = new OutDelivery(this.next_delivery_id++, tag, sender, fragments, format ? format : 0, this)
+    this.deliveries.push(d)
+    return d
+  }
+  const { Sender } = require('rhea/lib/link.js') as { Sender: { prototype: Record<string, unknown> } }
+  Sender.prototype.next_tag = function (this: { tag: number }) {
+    return Buffer.from(String(this.tag++), 'latin1')
+  }
+}

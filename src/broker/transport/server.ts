@@ -20,6 +20,7 @@ import {
   patchFrameEncoding,
   patchIncomingTransfer,
   patchLinkNames,
+  patchOutgoingSend,
   patchOutputBatching,
   patchSession,
 } from './rhea-patches.js'
@@ -163,6 +164,7 @@ export class AmqpServer {
       this.guard('session_open', (ctx) => {
         patchSession(ctx.session)
         patchIncomingTransfer(ctx.session)
+        patchOutgoingSend(ctx.session)
         const info = this.info(ctx.connection)
         if (info) this.sessionInfo(info, ctx.session)
       }),
