@@ -208,11 +208,13 @@ test('no reply within the reply timeout: Timeout, and the agent stays usable', a
 test('the partial-response timer restarts with every continuation', async (t) => {
   const r = await responder((_req, reply) => {
     reply({ props: { 'qmf.opcode': '_query_response', partial: null }, body: [queue('a')] })
-    setTimeout(() => reply({ props: { 'qmf.opcode': '_query_response', partial: null }, body: [queue('b')] }), 150)
-    setTimeout(() => reply({ props: { 'qmf.opcode': '_query_response' }, body: [queue('c')] }), 300)
+    // Each gap (600 ms) is shorter than the reply timeout, their sum is longer: only a timer that
+    // restarts with every continuation lets this succeed. Wide margins keep it stable under load.
+    setTimeout(() => reply({ props: { 'qmf.opcode': '_query_response', partial: null }, body: [queue('b')] }), 600)
+    setTimeout(() => reply({ props: { 'qmf.opcode': '_query_response' }, body: [queue('c')] }), 1200)
   })
   t.after(() => r.close())
-  const agent = await connect(r.port, { replyTimeoutMs: 250 })
+  const agent = await connect(r.port, { replyTimeoutMs: 1000 })
   t.after(() => agent.close())
   assert.deepEqual(
     (await agent.query('queue')).map((o) => o.values.name),
