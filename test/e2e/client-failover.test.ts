@@ -99,3 +99,20 @@ test('a SIGSTOPped broker is detected within twice the heartbeat', { timeout: 60
   await sender.send({ application_properties: { sn: 2 } })
   assert.equal((await drain(b, 2)).distinct, 1)
 })
+
+test('a stall of the client process itself is not taken for a silent broker', { timeout: 60_000 }, async (t) => {
+  const a = await brokerWithQueue(t)
+  const heartbeatMs = 200
+  const conn = connect(t, { urls: a.address, heartbeatMs })
+  await conn.open()
+  const lost: string[] = []
+  conn.on('disconnected', (e) => lost.push(e.reason))
+  // Block the event loop past the 2 x heartbeat limit while the broker's heartbeats wait in the
+  // socket; below 4 x heartbeat, where rhea's own idle check (twice the idle-time-out) would close.
+  const until = performance.now() + 2.5 * heartbeatMs
+  while (performance.now() < until);
+  const sender = new FailoverSender(conn, { address: 'q' })
+  await sender.send({ application_properties: { sn: 1 } })
+  assert.deepEqual(lost, [])
+  assert.equal(conn.currentAddress, a.address)
+})
