@@ -149,7 +149,9 @@ export async function send(
     if (++accepted === n) done()
   })
   sender.on('rejected', (ctx) => fail(new Error(`rejected: ${JSON.stringify(ctx.delivery.remote_state)}`)))
-  conn.on('disconnected', () => fail(new Error('connection lost')))
+  conn.on('disconnected', (ctx) =>
+    fail(new Error(`connection lost: ${JSON.stringify(ctx.connection.error ?? ctx.error ?? null)}`)),
+  )
   sender.on('sendable', () => {
     while (sender.sendable() && sent < n) {
       const i = sent++

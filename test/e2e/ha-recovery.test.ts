@@ -69,6 +69,8 @@ describe('HA recovery and promotion', () => {
       await withAgent(c.brokers[2].address, async (a) => (await a.getSingleton('habroker'))?.values.systemId),
     )
     await createQueue(c.brokers[0].address, 'qt')
+    for (const b of c.brokers.slice(1))
+      await waitFor('qt on the backups', async () => (await queueDepth(b.address, 'qt')) === 0)
     // primary first: the member list b1 last heard from still has b2 as ready
     await c.brokers[0].kill()
     await c.brokers[2].kill()
@@ -171,5 +173,16 @@ describe('HA recovery and promotion', () => {
     assert.deepEqual(await browse(b1, 'qad', 2), ['m0', 'm1'])
     await sleep(200)
     assert.equal(await queueDepth(b1, 'qad'), 2)
+  })
+
+  it('a backup whose --ha-replicate differs from the primary stops (fail-stop)', async (t) => {
+    const c = await activeCluster(t, 1)
+    const other = await startBroker(t, {
+      args: [...HA_ARGS, '--ha-replicate', 'all', '--ha-brokers-url', c.brokers[0].address],
+    })
+    const code =
+      other.process.exitCode ?? (await new Promise<number | null>((r) => other.process.once('exit', (n) => r(n))))
+    assert.equal(code, 1)
+    assert.match(other.stderr(), /Replicate default on backup \(all\) does not match primary \(none\)/)
   })
 })

@@ -150,4 +150,11 @@ describe('HA replication', () => {
     await waitFor('qy caught up', depthIs(back.address, 'qy', 10))
     assert.deepEqual(await browse(back.address, 'qy', 10), [...range(5), ...range(5, 'n')])
   })
+
+  it('refuses an invalid qpid.replicate value on the primary and creates nothing', async (t) => {
+    const c = await activeCluster(t, 2)
+    const p = c.brokers[0].address
+    await assert.rejects(createQueue(p, 'qbad', { 'qpid.replicate': 'XX' }), /Invalid replication value: XX/)
+    assert.equal(await queueDepth(p, 'qbad'), undefined)
+  })
 })

@@ -69,8 +69,10 @@ export class HaBroker {
     })
     this.membership.onChange = () => this.membersChanged()
     this.membership.onIllegal = (e) => this.fatal(e.message)
-    this.membership.onStatus = (from, to) =>
+    this.membership.onStatus = (from, to) => {
       this.broker.log.info('HA', `${broker.systemId.slice(0, 8)}(${from}) Status change: ${from} -> ${to}`)
+      if (to === 'ready') this.log('notice', 'Backup is ready')
+    }
     broker.confirmation = this.confirmation
     // backups never auto-delete replicas: the primary decides (ha.md §5.4)
     broker.pinned = (q) => isBackup(this.membership.status) && stampedLevel(q.arguments) !== 'none'
@@ -104,6 +106,8 @@ export class HaBroker {
     this.membership.self.port = this.broker.port
     if (!this.cfg.cluster) return
     this.log('info', `Brokers URL set to: ${formatHaUrl(this.brokersUrl)}`)
+    this.log('info', `Connecting to cluster: ${formatHaUrl(this.brokersUrl)}`)
+    this.log('info', `Set self address to: tcp:127.0.0.1:${this.broker.port}`)
     this.backup = this.newBackup()
     this.backup.start()
   }
