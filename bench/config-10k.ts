@@ -46,11 +46,13 @@ try {
     const runs = Array.from({ length: RUNS }, () => wallMs([process.execPath, tool, '-b', broker.address, ...words]))
     const out = runs[0].stdout
     const ms = runs.map((r) => r.ms)
-    return `| \`qpid-config -b <broker> ${words.join(' ')}\` | ${median(ms).toFixed(0)} ms | ${Math.min(...ms).toFixed(0)} ms | ${Math.max(...ms).toFixed(0)} ms | ${out.split('\n').length - 1} | ${Buffer.byteLength(out)} |`
+    const cpu = runs.flatMap((r) => (r.cpuMs === undefined ? [] : [r.cpuMs]))
+    const cpuText = cpu.length ? `${median(cpu).toFixed(0)} ms` : 'n/a'
+    return `| \`qpid-config -b <broker> ${words.join(' ')}\` | ${median(ms).toFixed(0)} ms | ${Math.min(...ms).toFixed(0)} ms | ${Math.max(...ms).toFixed(0)} ms | ${cpuText} | ${out.split('\n').length - 1} | ${Buffer.byteLength(out)} |`
   })
   const table = [
-    '| command | median | min | max | output lines | output bytes |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| command | wall median | wall min | wall max | tool CPU (user+sys) median | output lines | output bytes |',
+    '|---|---:|---:|---:|---:|---:|---:|',
     ...rows,
   ].join('\n')
   console.log(table)
