@@ -3,11 +3,13 @@
 // catch-up of the surviving backup, and reconciliation when a backup comes back.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { startBroker } from '../helpers/broker.js'
 import { run } from '../helpers/run.js'
 import {
   activeCluster,
   browse,
   createQueue,
+  HA_ARGS,
   haStatus,
   promote,
   queueDepth,
@@ -156,5 +158,19 @@ describe('HA replication', () => {
     const p = c.brokers[0].address
     await assert.rejects(createQueue(p, 'qbad', { 'qpid.replicate': 'XX' }), /Invalid replication value: XX/)
     assert.equal(await queueDepth(p, 'qbad'), undefined)
+  })
+
+  it('a primary restarted from its store still replicates its durable queues to a new backup', async (t) => {
+    const c = await activeCluster(t, 1)
+    await createQueue(c.brokers[0].address, 'qs', { durable: true, 'qpid.replicate': 'all' })
+    await (await send(c.brokers[0].address, 'qs', 5, { durable: true })).confirmed
+    await c.brokers[0].kill() // stop() would remove the data directory
+    const p = await c.start(0)
+    await promote(p.address)
+    await waitStatus(p.address, 'active')
+    assert.equal(await queueDepth(p.address, 'qs'), 5)
+    const b = await startBroker(t, { args: [...HA_ARGS, '--ha-brokers-url', p.address] })
+    await waitStatus(b.address, 'ready')
+    assert.deepEqual(await browse(b.address, 'qs', 5), range(5))
   })
 })

@@ -208,6 +208,13 @@ describe('qpid-ha against QMF responders', () => {
       )
       assert.equal(r.code, 0)
       assert.ok(Date.now() - t0 < 5000, 'brokers are queried in parallel, each with its own deadline')
+      const q = await run('qpid-ha', ['query', '-b', lone.address, '--all', '--timeout', '1'], { timeoutMs: 8000 })
+      assert.ok(
+        q.stdout.endsWith(`127.0.0.1:1 [Errno 111] Connection refused\n\n${hung.address} timed out\n\n`),
+        q.stdout,
+      )
+      const p = await run('qpid-ha', ['ping', '-b', hung.address, '--timeout', '1'], { timeoutMs: 8000 })
+      assert.deepEqual([p.stdout, p.code], ['ConnectError: timed out\n', 1])
     } finally {
       await hung.close()
       await lone.close()

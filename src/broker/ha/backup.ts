@@ -85,8 +85,12 @@ export class BackupRole {
       }
       this.replica.apply(ev)
     })
-    r.on('receiver_error', () => {})
-    r.on('receiver_close', () => {})
+    // a broker that accepts us but refuses the stream is no primary: move on to the next address
+    const refused = () => {
+      if (this.conn === conn) conn.close()
+    }
+    r.on('receiver_error', refused)
+    r.on('receiver_close', refused)
   }
 
   private closed(): void {

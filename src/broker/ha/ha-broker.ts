@@ -272,9 +272,15 @@ export class HaBroker {
       throw new BrokerError('resource-limit-exceeded: Exceeded replicated queue limit', 'amqp:resource-limit-exceeded')
     }
     q.arguments[REPLICATE_ARG] = level
+    if (level !== 'none') q.arguments[UUID_ARG] = randomUUID()
+    // the core stored the declare before we stamped it: store the stamped arguments instead, so
+    // a restarted primary still replicates the queue
+    if (q.durable && q.persistenceId) {
+      this.broker.store.deleteQueue(q)
+      this.broker.store.declareQueue(q)
+    }
     if (level === 'none') return
     this.replicatedQueues++
-    q.arguments[UUID_ARG] = randomUUID()
     if (level === 'all') {
       const hq = new HaQueue(q, 'source', this.confirmation)
       this.haQueues.set(q, hq)
@@ -306,8 +312,12 @@ export class HaBroker {
       throw new BrokerError(err.message, 'amqp:invalid-field')
     }
     e.arguments[REPLICATE_ARG] = level
+    if (level !== 'none') e.arguments[UUID_ARG] = randomUUID()
+    if (e.durable && e.persistenceId) {
+      this.broker.store.deleteExchange(e)
+      this.broker.store.declareExchange(e)
+    }
     if (level === 'none') return
-    e.arguments[UUID_ARG] = randomUUID()
     this.primary?.broadcast({ type: 'exchange-declare', exchange: exchangeDecl(e) })
   }
 
