@@ -2,8 +2,9 @@
 // command (and ignores the ones a command does not use), and the router forwards all of them, so
 // each command declares the whole table, named by the option's long name.
 // Subpath imports keep start-up lean (see run-tool.ts).
-import * as Flags from '@oclif/core/flags'
+
 import type { Interfaces } from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 const str = () => Flags.string()
 const int = () => Flags.integer()
