@@ -1,8 +1,7 @@
 // The oclif flags every qpid-config command declares. optparse accepts every option with every
 // command (and ignores the ones a command does not use), and the router forwards all of them, so
-// each command declares the whole table, named by the option's long name.
-// Subpath imports keep start-up lean (see run-tool.ts).
-
+// each command declares the whole table, named by the option's long name. Flags come from their
+// subpath: the package index would load much more at start-up (see run-tool.ts).
 import type { Interfaces } from '@oclif/core'
 import * as Flags from '@oclif/core/flags'
 
