@@ -87,7 +87,7 @@ describe('HA replication', () => {
     assert.deepEqual(await bindingsOf(b2, 'x'), [])
   })
 
-  it('keeps acquired messages on backups and follows consume, purge, ring and last-value dequeues', async (t) => {
+  it('keeps acquired messages on backups and follows consume, purge, reroute, ring and last-value dequeues', async (t) => {
     const c = await activeCluster(t, 3, ['--ha-replicate', 'all'])
     const [p, , b2] = c.brokers.map((b) => b.address)
     await createQueue(p, 'qd')
@@ -106,6 +106,25 @@ describe('HA replication', () => {
     await (await send(p, 'qring', 5)).confirmed
     await waitFor('ring', depthIs(b2, 'qring', 3))
     assert.deepEqual(await browse(b2, 'qring', 3), ['m2', 'm3', 'm4'])
+
+    await createQueue(p, 'qdst')
+    await withAgent(p, (a) =>
+      a.callMethod('org.apache.qpid.broker:broker:amqp-broker', 'create', {
+        type: 'binding',
+        name: 'amq.fanout/qdst',
+        properties: {},
+        strict: true,
+      }),
+    )
+    await withAgent(p, (a) =>
+      a.callMethod('org.apache.qpid.broker:queue:qd', 'reroute', {
+        request: 2,
+        useAltExchange: false,
+        exchange: 'amq.fanout',
+      }),
+    )
+    await waitFor('reroute', async () => (await queueDepth(b2, 'qd')) === 3 && (await queueDepth(b2, 'qdst')) === 2)
+    assert.deepEqual(await browse(b2, 'qdst', 2), ['m5', 'm6'])
 
     await createQueue(p, 'qlv', { 'qpid.last_value_queue_key': 'k' })
     await (await send(p, 'qlv', 6, { props: (i) => ({ k: `k${i % 2}` }) })).confirmed
