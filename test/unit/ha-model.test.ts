@@ -139,6 +139,7 @@ describe('replication id ranges', () => {
     assert.deepEqual([...fromRanges(parseRanges(JSON.stringify(toRanges([4, 2, 3]))))].sort(), [2, 3, 4])
     assert.deepEqual(parseRanges('not json'), [])
     assert.deepEqual(parseRanges('[[3,1],["a",2],[1,2]]'), [[1, 2]])
+    assert.deepEqual(parseRanges('[[1,1e12]]'), [], 'an absurd claim is ignored instead of expanded')
   })
 })
 

@@ -21,15 +21,20 @@ export function fromRanges(ranges: IdRanges): Set<number> {
   return out
 }
 
-/** Parses ranges received from a peer; anything malformed is treated as "holds nothing". */
+/** Most ids a peer may claim to hold (a bound against absurd ranges from a broken peer). */
+export const MAX_HELD_IDS = 10_000_000
+
+/** Parses ranges received from a peer; anything malformed or absurdly large counts as "holds nothing". */
 export function parseRanges(v: unknown): IdRanges {
   try {
     const r = typeof v === 'string' ? JSON.parse(v) : v
     if (!Array.isArray(r)) return []
-    return r.filter(
+    const ranges = r.filter(
       (p): p is [number, number] =>
-        Array.isArray(p) && p.length === 2 && Number.isInteger(p[0]) && Number.isInteger(p[1]) && p[0] <= p[1],
+        Array.isArray(p) && p.length === 2 && Number.isSafeInteger(p[0]) && Number.isSafeInteger(p[1]) && p[0] <= p[1],
     )
+    const total = ranges.reduce((n, [a, b]) => n + (b - a + 1), 0)
+    return total > MAX_HELD_IDS ? [] : ranges
   } catch {
     return []
   }
