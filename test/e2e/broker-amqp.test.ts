@@ -138,6 +138,23 @@ test('a consumer with more credit than the session delivery buffer holds gets ev
   await close(conn)
 })
 
+test('large messages cross the broker in several frames each way, byte for byte', async (t) => {
+  const b = await startBroker(t)
+  const { conn, q } = await admin(b.port)
+  await create(q, 'queue', 'big')
+  const c2 = await connect(b.port, { max_frame_size: 4096 })
+  const s = await openSender(c2, 'big')
+  const body = Buffer.alloc(1024 * 1024)
+  for (let i = 0; i < body.length; i++) body[i] = i % 251
+  assert.equal((await sendAndWait(s, { body: rhea.message.data_section(body), subject: 'large' })).outcome, 'accepted')
+  const r = await receive(c2, 'big', 1)
+  const got = r.messages[0].message
+  assert.equal(got.subject, 'large')
+  assert.ok(Buffer.from((got.body as { content: Buffer }).content).equals(body))
+  await close(c2)
+  await close(conn)
+})
+
 test('released goes back, rejected is dropped (to the alternate exchange if any)', async (t) => {
   const b = await startBroker(t)
   const { conn, q } = await admin(b.port)

@@ -153,5 +153,7 @@ let installed = false
 export function installRawDecoding(): void {
   if (installed) return
   installed = true
-  rheaMessage.decode = (buf: Buffer) => scanMessage(Buffer.from(buf))
+  rheaMessage.decode = (buf: Buffer) =>
+    // a multi-frame message was already concatenated into its own buffer: no second copy
+    scanMessage(buf.byteOffset === 0 && buf.buffer.byteLength === buf.length ? buf : Buffer.from(buf))
 }
