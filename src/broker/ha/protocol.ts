@@ -13,6 +13,8 @@ export const CONFIG_ADDRESS = 'qpid.ha-config'
 export const QUEUE_PREFIX = 'qpid.ha-q:'
 export const STATUS_ADDRESS = 'qpid.ha-status'
 export const IDS_PROPERTY = 'qpid.ha-ids'
+/** Attach property of a queue stream: most messages unacknowledged at a time (--ha-flow-messages). */
+export const FLOW_PROPERTY = 'qpid.ha-flow-messages'
 /** Open property of a backup's replication connection: its broker info. */
 export const BACKUP_PROPERTY = 'qpid.ha-backup'
 export const ADMIN_PROPERTY = 'qpid.ha-admin'

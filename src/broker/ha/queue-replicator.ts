@@ -8,7 +8,7 @@ import { scanMessage } from '../transport/message-codec.js'
 import { batchPayload, decodeBatch } from './batch.js'
 import type { HaQueue, QueueListener } from './ha-queue.js'
 import { toRanges } from './id-set.js'
-import { IDS_PROPERTY, QUEUE_PREFIX, tagBatch } from './protocol.js'
+import { FLOW_PROPERTY, IDS_PROPERTY, QUEUE_PREFIX, tagBatch } from './protocol.js'
 
 type RheaConnection = any
 type RheaReceiver = any
@@ -19,7 +19,7 @@ export class QueueReplicator implements QueueListener {
   constructor(
     private readonly broker: Broker,
     readonly hq: HaQueue,
-    /** Credit window; 0 = unlimited (a large window). */
+    /** Most messages unacknowledged at a time (--ha-flow-messages); 0 = unlimited. */
     private readonly flowMessages: number,
   ) {}
 
@@ -28,8 +28,9 @@ export class QueueReplicator implements QueueListener {
     this.receiver = conn.open_receiver({
       source: { address: `${QUEUE_PREFIX}${this.hq.queue.name}` },
       autoaccept: false,
-      credit_window: this.flowMessages > 0 ? this.flowMessages : 100000,
-      properties: { [IDS_PROPERTY]: held },
+      // credit counts batch transfers; the message window travels as a property
+      credit_window: 1000,
+      properties: { [IDS_PROPERTY]: held, [FLOW_PROPERTY]: this.flowMessages },
     })
     this.receiver.on('message', (ctx: any) => this.transfer(ctx.message as InboundMessage, ctx.delivery))
     this.receiver.on('receiver_error', () => {})

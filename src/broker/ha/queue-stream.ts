@@ -6,7 +6,7 @@ import { DELETED, type QueuedMessage } from '../nodes/message.js'
 import { type BatchRecord, encodeBatch } from './batch.js'
 import type { Guard } from './guards.js'
 import type { HaQueue, QueueListener } from './ha-queue.js'
-import { batchTag, tagBatch } from './protocol.js'
+import { batchTag, FLOW_PROPERTY, tagBatch } from './protocol.js'
 
 type RheaSender = any
 
@@ -27,6 +27,9 @@ export class QueueStream implements QueueListener {
   private batchSeq = 0
   /** Message ids of each batch sent and not yet acknowledged. */
   private readonly inFlight = new Map<number, number[]>()
+  /** Messages sent and not yet acknowledged, and the backup's limit for them (0 = none). */
+  private unacked = 0
+  private readonly window: number
   private flushScheduled = false
   private started = false
   private ended = false
@@ -39,6 +42,8 @@ export class QueueStream implements QueueListener {
     private readonly onReady: (s: QueueStream) => void,
   ) {
     this.baseCount = sender.delivery_count
+    const w = Number(sender.remote?.attach?.properties?.[FLOW_PROPERTY] ?? 0)
+    this.window = Number.isSafeInteger(w) && w > 0 ? w : 0
     sender.on('sendable', () => this.scheduleFlush())
     sender.on('accepted', (ctx: any) => this.acknowledged(ctx.delivery))
     sender.on('released', (ctx: any) => ctx.delivery.update(true))
@@ -105,6 +110,7 @@ export class QueueStream implements QueueListener {
   }
 
   private canSend(): boolean {
+    if (this.window > 0 && this.unacked >= this.window) return false
     const pending = this.sends - (this.sender.delivery_count - this.baseCount)
     return this.sender.credit - pending > 0
   }
@@ -129,7 +135,13 @@ export class QueueStream implements QueueListener {
       const records: BatchRecord[] = []
       const ids: number[] = []
       let bytes = 0
-      while (this.head < this.out.length && bytes < BATCH_BYTES && records.length < BATCH_RECORDS) {
+      const room = this.window > 0 ? this.window - this.unacked : BATCH_RECORDS
+      while (
+        this.head < this.out.length &&
+        bytes < BATCH_BYTES &&
+        records.length < BATCH_RECORDS &&
+        ids.length < room
+      ) {
         const item = this.out[this.head++]
         if ('de' in item) {
           records.push({ dequeued: item.de })
@@ -147,6 +159,7 @@ export class QueueStream implements QueueListener {
       if (records.length === 0) continue
       const n = ++this.batchSeq
       this.inFlight.set(n, ids)
+      this.unacked += ids.length
       this.sends++
       this.sender.send(encodeBatch(records), batchTag(n), 0)
     }
@@ -165,6 +178,8 @@ export class QueueStream implements QueueListener {
     const ids = n === undefined ? undefined : this.inFlight.get(n)
     if (!ids) return
     this.inFlight.delete(n as number)
+    this.unacked -= ids.length
+    if (this.window > 0) this.scheduleFlush()
     let awaited = false
     for (const id of ids) {
       this.hq.guards.release(this.guard, id)
