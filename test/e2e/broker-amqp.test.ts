@@ -155,6 +155,35 @@ test('large messages cross the broker in several frames each way, byte for byte'
   await close(conn)
 })
 
+test('a flow-stopped queue withholds credit from its producers until it resumes', async (t) => {
+  const b = await startBroker(t)
+  const { conn, q } = await admin(b.port)
+  await create(q, 'queue', 'fs', { 'qpid.flow_stop_count': 10, 'qpid.flow_resume_count': 5 })
+  // its own connection: rhea queues messages without credit in the session, ahead of anything else
+  const producer = await connect(b.port)
+  const s = await openSender(producer, 'fs')
+  let accepted = 0
+  s.on('accepted', () => accepted++)
+  let sent = 0
+  const pump = () => {
+    while (sent < 1500 && s.sendable()) s.send({ body: `m${sent++}` })
+  }
+  s.on('sendable', pump)
+  pump()
+  // the initial window (1000) is all the producer gets while the queue is flow-stopped
+  await eventually(() => accepted === 1000, 10000, '1000 accepted')
+  await new Promise((r) => setTimeout(r, 200))
+  assert.equal(accepted, 1000)
+  assert.equal(s.credit, 0)
+  assert.equal((await queueValues(q, 'fs'))?.flowStopped, true)
+  const r = await receive(conn, 'fs', 1000, { timeoutMs: 10000 })
+  r.receiver.close()
+  await eventually(() => accepted === 1500, 10000, 'the rest after resume')
+  assert.ok(Number((await queueValues(q, 'fs'))?.flowStoppedCount) >= 1)
+  await close(producer)
+  await close(conn)
+})
+
 test('released goes back, rejected is dropped (to the alternate exchange if any)', async (t) => {
   const b = await startBroker(t)
   const { conn, q } = await admin(b.port)

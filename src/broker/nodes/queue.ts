@@ -70,6 +70,7 @@ export class Queue {
   private bytes = 0
   private dispatching = false
   private everUsed = false
+  private readonly flowWaiters = new Set<() => void>()
   /** Messages sent to consumers and not yet settled. */
   acquiredCount = 0
 
@@ -367,6 +368,19 @@ export class Queue {
       (!s.flowStopSize || this.bytes <= s.flowResumeSize)
     ) {
       this.flowStopped = false
+      if (this.flowWaiters.size) {
+        const waiters = [...this.flowWaiters]
+        this.flowWaiters.clear()
+        queueMicrotask(() => {
+          for (const w of waiters) w()
+        })
+      }
     }
+  }
+
+  /** Runs `fn` once the queue leaves the flow-stopped state (producers get their credit back). */
+  whenFlowResumes(fn: () => void): void {
+    if (!this.flowStopped) fn()
+    else this.flowWaiters.add(fn)
   }
 }
