@@ -62,11 +62,3 @@ export function value(v: unknown): Typed {
   }
   return str(String(v))
 }
-
-/** Converts a decoded request value to text (binary and string both accepted). */
-export function text(v: unknown): string | undefined {
-  if (v === undefined || v === null) return undefined
-  if (Buffer.isBuffer(v)) return v.toString('utf8')
-  if (typeof v === 'string') return v
-  return undefined
-}

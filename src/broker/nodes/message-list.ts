@@ -13,15 +13,6 @@ export class MessageList {
   /** Lowest position that may be AVAILABLE (a hint; never above the real one). */
   private hint = 1
 
-  get nextPosition(): number {
-    return this.base + this.count
-  }
-
-  /** Number of slots (including acquired and not-yet-trimmed deleted ones). */
-  get slots(): number {
-    return this.count
-  }
-
   push(m: QueuedMessage): void {
     if (this.count === this.ring.length) this.grow()
     m.position = this.base + this.count
@@ -75,15 +66,6 @@ export class MessageList {
       this.base++
     }
     if (this.count === 0 && this.ring.length > 1024) this.shrink()
-  }
-
-  /** Oldest non-deleted message (ring policy). */
-  oldest(): QueuedMessage | undefined {
-    for (let i = 0; i < this.count; i++) {
-      const m = this.ring[(this.head + i) & this.mask] as QueuedMessage
-      if (m.state !== DELETED) return m
-    }
-    return undefined
   }
 
   *[Symbol.iterator](): Generator<QueuedMessage> {

@@ -97,9 +97,6 @@ export class Queue {
   get byteDepth(): number {
     return this.bytes
   }
-  get consumerList(): readonly Consumer[] {
-    return this.consumers
-  }
 
   /** Throws LimitExceeded when a message of `size` bytes cannot be accepted under policy reject. */
   checkLimit(size: number): void {
