@@ -184,6 +184,20 @@ test('a flow-stopped queue withholds credit from its producers until it resumes'
   await close(conn)
 })
 
+test('heartbeats keep an idle connection with a short idle-time-out open', async (t) => {
+  const b = await startBroker(t)
+  const conn = await connect(b.port, { idle_time_out: 300 })
+  let lost = false
+  conn.on('disconnected', () => {
+    lost = true
+  })
+  // four idle time-outs without traffic from the application
+  await new Promise((r) => setTimeout(r, 1200))
+  assert.equal(lost, false)
+  assert.equal(conn.is_open(), true)
+  await close(conn)
+})
+
 test('released goes back, rejected is dropped (to the alternate exchange if any)', async (t) => {
   const b = await startBroker(t)
   const { conn, q } = await admin(b.port)
