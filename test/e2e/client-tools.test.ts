@@ -38,8 +38,11 @@ test('a closed port first in the list is skipped', { timeout: 60_000 }, async (t
   const b = await startBroker(t)
   await run('qpid-config', ['-b', b.address, 'add', 'queue', 'q'])
   const dead = `127.0.0.1:${await closedPort()}`
-  const sent = await run('qpid-ref-send', ['-b', `${dead},${b.address}`, '-a', 'q', '-m', '20'])
-  assert.equal(sent.stderr, `qpid-ref-send: connected to ${b.address}\n`)
+  const sent = await run('qpid-ref-send', ['-b', `${dead},${b.address}`, '-a', 'q', '-m', '20', '--verbose'])
+  assert.equal(
+    sent.stderr,
+    `qpid-ref-send: cannot use ${dead}: [Errno 111] Connection refused\nqpid-ref-send: connected to ${b.address}\n`,
+  )
   assert.equal(sent.code, 0)
   const got = await run('qpid-ref-receive', ['-b', dead, '-b', `amqp:tcp:${b.address}`, '-a', 'q', '-m', '20'])
   assert.equal(got.stdout, summary(20, 20, 'none'))

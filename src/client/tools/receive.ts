@@ -55,7 +55,7 @@ export function main(argv: string[]): Promise<void> {
     const credit = count('credit', values.credit, 100)
     const reportEvery = count('report-every', values['report-every'], 0)
     const conn = new FailoverConnection(failoverOptions(values, NAME))
-    logConnectionEvents(NAME, conn)
+    logConnectionEvents(NAME, conn, values.verbose === true)
     // Accepting by hand lets the receiver give back what it prefetched beyond -m.
     const receiver = new FailoverReceiver(conn, { address, credit: Math.max(1, credit), autoAccept: false })
     const tracker = new SequenceTracker()

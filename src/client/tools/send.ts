@@ -56,7 +56,7 @@ export function main(argv: string[]): Promise<void> {
     const capacity = count('capacity', values.capacity, 1000)
     const reportEvery = count('report-every', values['report-every'], 0)
     const conn = new FailoverConnection(failoverOptions(values, NAME))
-    logConnectionEvents(NAME, conn)
+    logConnectionEvents(NAME, conn, values.verbose === true)
     const sender = new FailoverSender(conn, { address, capacity: Math.max(1, capacity) })
     let failovers = 0
     conn.on('connected', (e) => {

@@ -26,6 +26,7 @@ export const CONNECTION_OPTIONS = {
   'connect-timeout': { type: 'string' },
   heartbeat: { type: 'string' },
   'sasl-mechanism': { type: 'string' },
+  verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options']
 
@@ -39,6 +40,7 @@ export const CONNECTION_HELP = `  -b, --broker URLS             broker addresses
   --connect-timeout S           deadline of one connection attempt [2]
   --heartbeat S                 broker heartbeat interval; silent for 2*S = dead, 0 = off [2]
   --sasl-mechanism NAME         PLAIN, ANONYMOUS or EXTERNAL
+  -v, --verbose                 also log every failed connection attempt (dead broker, backup)
   -h, --help                    this text`
 
 /** util.parseArgs with its errors turned into UsageError (one line, exit 2). */

@@ -61,8 +61,9 @@ export async function runTool(name: string, start: () => ToolRun | Promise<ToolR
   }
 }
 
-/** Logs connection changes on stderr, the way qpid clients log failover. */
-export function logConnectionEvents(name: string, conn: FailoverConnection): void {
+/** Logs connection changes on stderr, the way qpid clients log failover; `verbose` adds every failed attempt. */
+export function logConnectionEvents(name: string, conn: FailoverConnection, verbose = false): void {
+  if (verbose) conn.on('attempt-failed', (e) => process.stderr.write(`${name}: cannot use ${e.address}: ${e.reason}\n`))
   conn.on('connected', (e) => {
     const after = e.reconnect ? ` after ${(e.downtimeMs / 1000).toFixed(3)} s` : ''
     process.stderr.write(`${name}: connected to ${e.address}${after}\n`)
