@@ -8,7 +8,7 @@ import { fromRanges, parseRanges, toRanges } from '../../src/broker/ha/id-set.js
 import { bindingReplicated, exchangeLevel, queueLevel, stampedLevel } from '../../src/broker/ha/levels.js'
 import { Membership } from '../../src/broker/ha/membership.js'
 import { readHaConfig, registerHaOptions } from '../../src/broker/ha/options.js'
-import { isLegalTransition, isPrimary, STATUSES, statusCode } from '../../src/broker/ha/status.js'
+import { isLegalTransition, STATUSES, statusCode } from '../../src/broker/ha/status.js'
 import { formatHaUrl, parseHaUrl } from '../../src/broker/ha/url.js'
 import { OptionError, parseArgs } from '../../src/broker/options.js'
 
@@ -29,10 +29,6 @@ describe('HA states', () => {
       'recovering>active',
       'standalone>joining',
     ])
-  })
-
-  it('counts recovering, active and standalone as primary', () => {
-    assert.deepEqual(STATUSES.filter(isPrimary), ['recovering', 'active', 'standalone'])
   })
 })
 

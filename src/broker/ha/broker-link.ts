@@ -58,10 +58,6 @@ export class BrokerLink {
     }
   }
 
-  get connected(): boolean {
-    return this.conn?.is_open?.() === true
-  }
-
   private candidates(): HaAddress[] {
     return this.opts.addresses().filter((a) => {
       const host = loopback(a.host)

@@ -75,10 +75,6 @@ export class Membership {
     return true
   }
 
-  get(systemId: string): BrokerInfo | undefined {
-    return this.others.get(systemId)
-  }
-
   add(b: BrokerInfo): void {
     if (b.systemId === this.self.systemId) return
     this.others.set(b.systemId, b)

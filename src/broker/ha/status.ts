@@ -18,11 +18,6 @@ export function isLegalTransition(from: BrokerStatus, to: BrokerStatus): boolean
   return LEGAL.some(([f, t]) => f === from && t === to)
 }
 
-/** Primary states as qpidd's isPrimary() counts them (standalone serves clients too). */
-export function isPrimary(s: BrokerStatus): boolean {
-  return s === 'recovering' || s === 'active' || s === 'standalone'
-}
-
 export function isBackup(s: BrokerStatus): boolean {
   return s === 'joining' || s === 'catchup' || s === 'ready'
 }
