@@ -81,3 +81,10 @@ test('redelivered messages get delivery-count in a rewritten header, the rest un
   const noHeader = encodeMessage({ body: 'b' }).subarray(0)
   assert.equal((decodeFull(withDeliveryCount(noHeader, 1)) as Record<string, unknown>).delivery_count, 1)
 })
+
+test('absolute-expiry-time is read from the properties', () => {
+  const at = Date.now() + 5000
+  const m = scanMessage(encodeMessage({ absolute_expiry_time: new Date(at), subject: 'x', body: 'b' }))
+  assert.equal(m.absoluteExpiry, at)
+  assert.equal(m.subject, 'x')
+})

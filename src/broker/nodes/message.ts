@@ -35,6 +35,8 @@ export interface InboundMessage {
   durable: boolean
   priority: number
   ttl?: number
+  /** properties.absolute-expiry-time, ms since the epoch. */
+  absoluteExpiry?: number
   to?: string
   subject?: string
   replyTo?: string

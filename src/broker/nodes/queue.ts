@@ -126,10 +126,13 @@ export class Queue {
 
   /** The entry for a routed message; application properties are only read by last-value queues. */
   entryForMessage(
-    msg: Pick<InboundMessage, 'bytes' | 'durable' | 'priority' | 'ttl' | 'applicationProperties'>,
+    msg: Pick<InboundMessage, 'bytes' | 'durable' | 'priority' | 'ttl' | 'absoluteExpiry' | 'applicationProperties'>,
   ): QueuedMessage {
     const props = this.settings.lvqKey !== undefined ? msg.applicationProperties : undefined
-    return this.entryFor(msg.bytes, msg.durable, msg.priority, props, msg.ttl)
+    const m = this.entryFor(msg.bytes, msg.durable, msg.priority, props, msg.ttl)
+    // the earlier of header TTL and properties absolute-expiry-time
+    if (msg.absoluteExpiry && (m.expiresAt === 0 || msg.absoluteExpiry < m.expiresAt)) m.expiresAt = msg.absoluteExpiry
+    return m
   }
 
   /** Adds a message (limits already checked); persists it first when durable. */

@@ -62,6 +62,8 @@ export function readValue(buf: Buffer, pos: number): unknown {
       return buf.readUInt16BE(pos + 1)
     case 0x70:
       return buf.readUInt32BE(pos + 1)
+    case 0x83:
+      return Number(buf.readBigInt64BE(pos + 1))
     case 0xa1:
     case 0xa3:
       return buf.toString('utf8', pos + 2, pos + 2 + buf.readUInt8(pos + 1))

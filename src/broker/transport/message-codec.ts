@@ -28,6 +28,7 @@ class ScannedMessage implements InboundMessage {
   durable = false
   priority = 4
   ttl?: number
+  absoluteExpiry?: number
   to?: string
   subject?: string
   replyTo?: string
@@ -77,14 +78,16 @@ export function scanMessage(bytes: Buffer): InboundMessage {
     } else if (code === PROPERTIES) {
       const { count, first } = listStart(bytes, value)
       let p = first
-      for (let i = 0; i < count && i < 7; i++) {
-        if (i >= 2) {
+      for (let i = 0; i < count && i < 9; i++) {
+        if (i >= 2 && i !== 7) {
           const v = readValue(bytes, p)
           if (i === 2) msg.to = text(v)
           else if (i === 3) msg.subject = text(v)
           else if (i === 4) msg.replyTo = text(v)
           else if (i === 5) msg.correlationId = v
-          else msg.contentType = text(v)
+          else if (i === 6) msg.contentType = text(v)
+          else if (typeof v === 'number') msg.absoluteExpiry = v
+          else if (v instanceof Date) msg.absoluteExpiry = v.getTime()
         }
         p = valueEnd(bytes, p)
       }
