@@ -198,6 +198,29 @@ test('heartbeats keep an idle connection with a short idle-time-out open', async
   await close(conn)
 })
 
+test('drain: a consumer gets what is there, then its remaining credit back with drain set', async (t) => {
+  const b = await startBroker(t)
+  const { conn, q } = await admin(b.port)
+  await create(q, 'queue', 'dr')
+  const s = await openSender(conn, 'dr')
+  await sendAndWait(s, { body: 'one' })
+  const r = conn.open_receiver({ source: { address: 'dr' }, credit_window: 0 } as never)
+  await new Promise((res) => r.once('receiver_open', res))
+  const got: unknown[] = []
+  r.on('message', (ctx) => got.push(ctx.message.body))
+  r.add_credit(10)
+  r.drain_credit()
+  await new Promise((res) => r.once('receiver_drained', res))
+  assert.deepEqual(got, ['one'])
+  assert.equal(r.credit, 0)
+  // later messages wait for new credit
+  await sendAndWait(s, { body: 'two' })
+  r.add_credit(1)
+  await eventually(() => got.length === 2, 5000, 'the second message')
+  assert.equal(got[1], 'two')
+  await close(conn)
+})
+
 test('released goes back, rejected is dropped (to the alternate exchange if any)', async (t) => {
   const b = await startBroker(t)
   const { conn, q } = await admin(b.port)

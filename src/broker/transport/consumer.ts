@@ -13,6 +13,7 @@ export interface RheaSender {
   session: { outgoing: { available(): number } }
   local: { attach: { snd_settle_mode?: number } }
   send(data: Buffer, tag: Buffer | undefined, format: number): RheaDelivery
+  set_drained(drained: boolean): void
 }
 
 export interface RheaDelivery {
@@ -28,7 +29,7 @@ export class OutgoingConsumer implements Consumer {
   readonly unacked = new Set<QueuedMessage>()
   readonly createdAt = Date.now()
   private sends = 0
-  private readonly baseCount: number
+  private baseCount: number
   private closed = false
   private waitingForRoom = false
   private readonly settledMode: boolean
@@ -75,6 +76,19 @@ export class OutgoingConsumer implements Consumer {
     if (this.sender.session.outgoing.available() > 0) return true
     this.waitingForRoom = true
     return false
+  }
+
+  /**
+   * The client asked to drain: after sending what the queue has, the remaining credit is given
+   * back (rhea advances delivery-count by it and answers with drain=true, as qpidd does).
+   */
+  drain(): void {
+    const pending = this.sends - (this.sender.delivery_count - this.baseCount)
+    const left = this.sender.credit - pending
+    if (left <= 0 || this.closed) return
+    // rhea will count these as sent; keep canSend()'s arithmetic in step
+    this.baseCount += left
+    this.sender.set_drained(true)
   }
 
   /**

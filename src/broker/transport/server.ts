@@ -198,6 +198,15 @@ export class AmqpServer {
       'sendable',
       this.guard('sendable', (ctx) => (ctx.sender.consumer as OutgoingConsumer | undefined)?.queue.dispatch()),
     )
+    c.on(
+      'sender_draining',
+      this.guard('sender_draining', (ctx) => {
+        const consumer = ctx.sender.consumer as OutgoingConsumer | undefined
+        if (!consumer) return
+        consumer.queue.dispatch()
+        consumer.drain()
+      }),
+    )
     for (const kind of ['accepted', 'released', 'rejected', 'modified'] as const) {
       c.on(
         kind,
