@@ -1,7 +1,6 @@
 // Interop: Debian's python3-qpid-proton (the C Proton engine) against qpidd-ref.
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { ROOT, startBroker } from '../helpers/broker.js'
