@@ -20,6 +20,7 @@ import {
   waitStatus,
   withAgent,
 } from './ha-cluster.js'
+import { golden } from './ha-golden.js'
 
 const depthIs = (address: string, q: string, n: number | undefined) => async () => (await queueDepth(address, q)) === n
 
@@ -150,6 +151,31 @@ describe('HA replication', () => {
     const got = await receive(b1, 'qf', 110)
     assert.deepEqual(got.bodies, [...range(100), ...range(10, 'n')])
     await waitFor('dequeues on the surviving backup', depthIs(b2, 'qf', 0))
+
+    // the old primary comes back (same data directory, so the same broker id) and joins as a backup
+    const ids = await Promise.all(
+      c.brokers.map((b) =>
+        withAgent(b.address === p ? b1 : b.address, async (a) =>
+          String((await a.getSingleton('habroker'))?.values.systemId),
+        ),
+      ),
+    )
+    ids[0] = String(
+      await withAgent((await c.start(0)).address, async (a) => (await a.getSingleton('habroker'))?.values.systemId),
+    )
+    const addrs = c.brokers.map((b) => b.address)
+    await waitStatus(addrs[0], 'ready')
+    for (const [file, from] of [
+      ['142-failover-qpid-ha-status-all-after-old-primary-restart.txt', b1],
+      ['143-failover-qpid-ha-query-all-after-rejoin.txt', addrs[0]],
+    ] as const) {
+      const g = golden(file, addrs, ids)
+      const r = await run('qpid-ha', g.args)
+      // this cluster runs with --ha-replicate all; the golden's ran with the default none
+      const stdout = g.stdout.replaceAll('Replicate:           none', 'Replicate:           all')
+      assert.deepEqual([r.stdout, r.code], [stdout, g.code], file)
+      assert.ok(g.args.includes(from), `${file} asks ${from}`)
+    }
   })
 
   it('reconciles a backup that comes back: deleted objects go, new ones come, messages catch up', async (t) => {
