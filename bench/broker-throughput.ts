@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       '',
       `${machineLine()}.`,
       `Command: \`npm run build && node --import tsx bench/broker-throughput.ts\` (${COUNT.toLocaleString('en-US')} messages of ${SIZE} bytes per round;`,
-      'sender and receiver are separate plain-JS rhea processes (bench/broker-peer.mjs) sending pre-encoded messages;',
+      'sender and receiver are separate plain-JS rhea processes (bench/broker-peer.mjs); the sender sends pre-encoded messages, the receiver counts them without decoding;',
       'end-to-end = count / wall time from starting the receiver until it has every message, process start-up included,',
       "as in golden/perf.md; receiver-measured = count / time from the receiver's connection open to its last message).",
       "All three processes share the machine's cores, as in golden/perf.md; the broker's own CPU time per message",
