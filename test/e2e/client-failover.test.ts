@@ -88,6 +88,7 @@ test('a SIGSTOPped broker is detected within twice the heartbeat', { timeout: 60
     const detected = performance.now() - stoppedAt
     assert.equal(lost.reason, 'no heartbeat for 1000 ms')
     assert.ok(detected < 2 * heartbeatMs * 1.125 + 200, `detected after ${detected.toFixed(0)} ms`)
+    t.diagnostic(`SIGSTOP detected after ${detected.toFixed(0)} ms (heartbeat ${heartbeatMs} ms)`)
     // The attempt on the stopped broker times out; the next address is used.
     const [connected] = await once(conn, 'connected')
     assert.equal(connected.address, b.address)
