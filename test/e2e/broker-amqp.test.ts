@@ -249,6 +249,7 @@ test('exchanges: topic, fanout, headers and direct subscriptions', async (t) => 
   const b = await startBroker(t)
   const { conn } = await admin(b.port)
   const topicSub = receive(conn, { address: 'amq.topic', filter: { f: topicFilter('news.#') } }, 2)
+  const subjectSub = receive(conn, { address: 'amq.topic', filter: { subject: 'sport.*' } }, 1)
   const fanSub = receive(conn, 'amq.fanout', 1)
   const directSub = receive(conn, { address: 'amq.direct', filter: { f: directFilter('k1') } }, 1)
   const headersSub = receive(
@@ -264,6 +265,10 @@ test('exchanges: topic, fanout, headers and direct subscriptions', async (t) => 
   assert.deepEqual(
     (await topicSub).messages.map((m) => m.message.body),
     ['t1', 't2'],
+  )
+  assert.deepEqual(
+    (await subjectSub).messages.map((m) => m.message.body),
+    ['skip'],
   )
   const fan = await openSender(conn, 'amq.fanout')
   await sendAndWait(fan, { body: 'f1' })

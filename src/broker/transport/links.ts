@@ -125,7 +125,9 @@ export function onMessage(
 function filterBinding(source: RheaLink, exchange: Exchange): { key: string; args: Record<string, unknown> } {
   const filters = source?.filter
   if (filters && typeof filters === 'object') {
-    for (const v of Object.values(filters) as RheaLink[]) {
+    for (const [name, v] of Object.entries(filters) as [string, RheaLink][]) {
+      // an undescribed string under the name `subject` is taken as the binding key too
+      if (name === 'subject' && typeof v === 'string') return { key: v, args: {} }
       const d = v?.descriptor?.value ?? v?.descriptor
       const value = v?.value !== undefined ? rhea.types.unwrap(v.value as never) : v
       if (DIRECT_FILTER.includes(d) || TOPIC_FILTER.includes(d)) return { key: String(value ?? ''), args: {} }
