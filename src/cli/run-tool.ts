@@ -53,6 +53,10 @@ export async function runTool(tool: ToolDefinition, argv: readonly string[]): Pr
     const commandArgv = canonicalArgv({ ...parsed, positionals: route.args })
     // oclif's error handler re-reads process.argv; keep it consistent with what we run.
     process.argv = [process.argv[0], tool.bin, ...route.id.split(':'), ...commandArgv]
+    // Before oclif and rhea load: their compiled code comes from the cache (see code-cache.ts).
+    // Imported here, not above: --help must not pay for node:crypto and node:v8.
+    const { installCodeCache } = await import('./code-cache.js')
+    installCodeCache(tool.bin)
     // Loaded only now: @oclif/core costs ~90 ms, which --help and optparse errors must not pay.
     // Subpath imports: the package index pulls in help, ux and more (~50 ms) that we never use.
     const [{ Config }, { flush }] = await Promise.all([import('@oclif/core/config'), import('@oclif/core/flush')])

@@ -37,22 +37,24 @@ export class BrokerAgent {
   /** Connects, opens the request sender and the dynamic reply receiver. */
   static async connect(opts: AgentOptions): Promise<BrokerAgent> {
     installTypedBodyDecoding()
-    const conn = await openConnection(opts)
-    try {
-      const [sender, receiver] = await Promise.all([
-        openLink<Sender>(
-          conn,
-          'sender_open',
-          () => conn.open_sender({ target: { address: 'qmf.default.direct' } }),
-          opts,
-        ),
+    // The links are requested together with the connection (rhea writes begin and attach right
+    // behind open): one round trip less than attaching after the broker's open. The connection's
+    // own failure is awaited first, so it is the one reported.
+    let links!: Promise<[Sender, Receiver]>
+    const conn = await openConnection(opts, (c) => {
+      links = Promise.all([
+        openLink<Sender>(c, 'sender_open', () => c.open_sender({ target: { address: 'qmf.default.direct' } }), opts),
         openLink<Receiver>(
-          conn,
+          c,
           'receiver_open',
-          () => conn.open_receiver({ source: { dynamic: true } as unknown as Source }),
+          () => c.open_receiver({ source: { dynamic: true } as unknown as Source }),
           opts,
         ),
       ])
+      links.catch(() => {}) // rejected together with the connection: reported through it
+    })
+    try {
+      const [sender, receiver] = await links
       const agent = new BrokerAgent(conn, sender, receiver.source.address, opts.replyTimeoutMs ?? 10000)
       receiver.on('message', (ctx) => agent.onReply(ctx))
       conn.on('disconnected', () => agent.abort(new QmfError('ConnectionError', 'connection aborted')))

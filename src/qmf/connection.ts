@@ -37,8 +37,12 @@ function saslMechanisms(opts: ConnectOptions): unknown {
   return mechs
 }
 
-/** Resolves with an open connection, or rejects with a QmfError in the Python tools' terms. */
-export function openConnection(opts: ConnectOptions): Promise<Connection> {
+/**
+ * Resolves with an open connection, or rejects with a QmfError in the Python tools' terms.
+ * `created` gets the connection at once, before the broker's open arrives, so a caller can queue
+ * its sessions and links behind the open frame instead of waiting a round trip for it.
+ */
+export function openConnection(opts: ConnectOptions, created?: (conn: Connection) => void): Promise<Connection> {
   const container = rhea.create_container({ id: `${opts.clientProcess}-${randomUUID()}` })
   const properties: Record<string, unknown> = {
     'qpid.client_process': opts.clientProcess,
@@ -50,6 +54,9 @@ export function openConnection(opts: ConnectOptions): Promise<Connection> {
     host: opts.url.host,
     port: opts.url.port,
     reconnect: false,
+    // Nagle would hold each small frame written back to back (header, open, begin, attaches)
+    // until the previous one is acknowledged; rhea only turns it off when a receiver attaches.
+    tcp_no_delay: true,
     properties,
     idle_time_out: opts.heartbeatMs,
     sasl_mechanisms: saslMechanisms(opts),
@@ -70,6 +77,7 @@ export function openConnection(opts: ConnectOptions): Promise<Connection> {
     }
     const timer = setTimeout(() => fail(new QmfError('ConnectError', 'timed out')), opts.timeoutMs)
     const conn = container.connect(options)
+    created?.(conn)
     conn.on('connection_open', () => {
       if (settled) return
       settled = true

@@ -63,6 +63,9 @@ export function socketError(err: NodeJS.ErrnoException): QmfError {
     case 'EHOSTUNREACH':
       return new QmfError('ConnectError', '[Errno 113] No route to host')
     case 'ECONNRESET':
+    // A peer that drops the connection after its open (an HA backup refusing a client) can meet the
+    // begin and attaches the client pipelines behind its own open (agent.ts): the write fails.
+    case 'EPIPE':
       return new QmfError('ConnectionError', 'connection aborted')
     default:
       return new QmfError('ConnectError', err.message)

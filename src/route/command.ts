@@ -1,7 +1,7 @@
 // Base of every qpid-route oclif command: the full flag table, the positional words (all of them:
 // group and command word included, as the original indexed them), a connection to the local
 // broker made before the word count is judged, and the exit code the body returns.
-import { Command } from '@oclif/core'
+import { Command } from '@oclif/core/command'
 import { printUsage } from '../cli/tools/qpid-route-usage.js'
 import { type RouteFlags, routeFlags } from './flags.js'
 import { type RouteContext, withLocalBroker } from './session.js'

@@ -1,6 +1,7 @@
 // The oclif flags every qpid-route command declares. optparse accepts every option with every
 // command and the router forwards all of them, so each command declares the whole table.
-import { Flags, type Interfaces } from '@oclif/core'
+import type { Interfaces } from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 const str = () => Flags.string()
 const int = () => Flags.integer()

@@ -1,6 +1,6 @@
 // The oclif flags every qpid-ha command declares: the optparse options of qpid-ha's "Broker
 // connection options" group, by their dest names (qpid-ha.ts has already validated them).
-import { Flags } from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 export const connectionFlags = {
   broker: Flags.string(),

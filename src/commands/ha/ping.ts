@@ -1,4 +1,4 @@
-import { Command } from '@oclif/core'
+import { Command } from '@oclif/core/command'
 import { connectionFlags } from '../../cli/tools/qpid-ha-flags.js'
 import { ping, resolveTarget, runHa } from '../../cli/tools/qpid-ha-session.js'
 

@@ -1,4 +1,4 @@
-import { Command } from '@oclif/core'
+import { Command } from '@oclif/core/command'
 import { connectionFlags } from '../../cli/tools/qpid-ha-flags.js'
 import { openHa, resolveTarget, runHa } from '../../cli/tools/qpid-ha-session.js'
 import { HA_BROKER_OBJECT } from '../../qmf/index.js'

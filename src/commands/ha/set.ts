@@ -1,4 +1,5 @@
-import { Command, Flags } from '@oclif/core'
+import { Command } from '@oclif/core/command'
+import * as Flags from '@oclif/core/flags'
 import { connectionFlags } from '../../cli/tools/qpid-ha-flags.js'
 import { openHa, resolveTarget, runHa } from '../../cli/tools/qpid-ha-session.js'
 import { HA_BROKER_OBJECT, QmfError } from '../../qmf/index.js'

@@ -1,4 +1,5 @@
-import { Command, Flags } from '@oclif/core'
+import { Command } from '@oclif/core/command'
+import * as Flags from '@oclif/core/flags'
 import { connectionFlags } from '../../cli/tools/qpid-ha-flags.js'
 import { clusterAddresses, openHa, queryAll, resolveTarget, runHa } from '../../cli/tools/qpid-ha-session.js'
 import { statusFailure, statusLine, statusWord } from '../../render/ha-status.js'

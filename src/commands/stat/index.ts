@@ -2,7 +2,8 @@
 // src/cli/tools/qpid-stat.ts (the view in `show`); this command connects, asks the view for a
 // snapshot, prints it as text or --json, once or under --watch, and maps failures to the
 // original's `Failed: <Class> - <message>` with exit 1.
-import { Command, Flags } from '@oclif/core'
+import { Command } from '@oclif/core/command'
+import * as Flags from '@oclif/core/flags'
 import { BrokerAgent, hostPort, parseBrokerUrl, QmfError } from '../../qmf/index.js'
 import type { JsonValue } from '../../render/json.js'
 import { type Show, type StatRequest, statSnapshot } from '../../render/stat-snapshot.js'
