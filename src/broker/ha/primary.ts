@@ -69,12 +69,13 @@ export class PrimaryRole {
     this.detach(info.systemId)
     const known = this.expected.get(info.systemId)
     const session = new BackupSession({ ...info, status: known ? known.status : 'catchup' }, config)
-    this.sessions.set(info.systemId, session)
     for (const hq of this.sourceQueues()) {
       hq.guards.guard(info.systemId, hq.nextId)
       session.catchup.add(hq.queue.name)
     }
+    // the others hear of the new member now; the new one starts with the snapshot, which lists it
     this.ctx.membership.add(session.info)
+    this.sessions.set(info.systemId, session)
     this.ctx.log('info', `${known ? 'Known backup reconnection' : 'New backup connection'}: ${describe(session.info)}`)
     config.send(snapshot())
     this.checkReady(session)
