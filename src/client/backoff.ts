@@ -1,6 +1,6 @@
 // Delay between passes over the address list, as qpid clients do it: start at the minimum,
-// double after every pass that found no broker, never exceed the maximum; a successful
-// connection starts the next outage from the minimum again.
+// double after every pass that found no broker, never exceed the maximum. Each outage gets a
+// fresh Backoff, so it starts from the minimum again.
 export class Backoff {
   private passes = 0
 
@@ -14,9 +14,5 @@ export class Backoff {
     const delay = Math.min(this.maxMs, this.minMs * 2 ** this.passes)
     if (delay < this.maxMs) this.passes++
     return delay
-  }
-
-  reset(): void {
-    this.passes = 0
   }
 }

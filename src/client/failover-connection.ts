@@ -56,7 +56,6 @@ export class FailoverConnection extends EventEmitter<Events> {
   private stopWatch?: () => void
   private users: ConnectionUser[] = []
   private closing = false
-  private failure?: ClientError
   private cancelDelay?: () => void
   private connectedOnce = false
   private lostAt = 0
@@ -75,10 +74,6 @@ export class FailoverConnection extends EventEmitter<Events> {
   /** `host:port` of the current broker, or undefined while failing over. */
   get currentAddress(): string | undefined {
     return this.conn ? this.address : undefined
-  }
-
-  get failed(): ClientError | undefined {
-    return this.failure
   }
 
   /** Connects to the first broker that accepts; rejects when the reconnect timeout passes first. */
@@ -213,7 +208,6 @@ export class FailoverConnection extends EventEmitter<Events> {
   }
 
   private fail(err: ClientError): never {
-    this.failure = err
     this.emit('failed', err)
     throw err
   }
