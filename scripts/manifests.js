@@ -9,8 +9,11 @@ for (const tool of readdirSync(`${root}tools`)) {
   const commands = `${root}dist/commands/${tool.replace(/^qpid-/, '')}`
   rmSync(`${root}tools/${tool}/oclif.manifest.json`, { force: true })
   if (!existsSync(commands)) continue
-  execFileSync(process.execPath, [oclif, 'manifest', `tools/${tool}`], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  // oclif's own chatter (update notices) is noise here; its output is shown only when it fails.
+  try {
+    execFileSync(process.execPath, [oclif, 'manifest', `tools/${tool}`], { cwd: root, stdio: 'pipe' })
+  } catch (err) {
+    process.stderr.write(String(err.stderr ?? err.message))
+    process.exit(1)
+  }
 }

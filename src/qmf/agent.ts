@@ -47,7 +47,10 @@ export class BrokerAgent {
         openLink<Receiver>(
           c,
           'receiver_open',
-          () => c.open_receiver({ source: { dynamic: true } as unknown as Source }),
+          // qpidd names the reply queue `<container-id>_<link-name>`: a bare UUID container id and the
+          // link name `0.0` give 40 characters, the width of the 0-10 reply queue in the goldens'
+          // unfiltered listings (e.g. golden 31), so column layouts come out the same.
+          () => c.open_receiver({ name: '0.0', source: { dynamic: true } as unknown as Source }),
           opts,
         ),
       ])

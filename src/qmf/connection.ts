@@ -43,7 +43,7 @@ function saslMechanisms(opts: ConnectOptions): unknown {
  * its sessions and links behind the open frame instead of waiting a round trip for it.
  */
 export function openConnection(opts: ConnectOptions, created?: (conn: Connection) => void): Promise<Connection> {
-  const container = rhea.create_container({ id: `${opts.clientProcess}-${randomUUID()}` })
+  const container = rhea.create_container({ id: randomUUID() })
   const properties: Record<string, unknown> = {
     'qpid.client_process': opts.clientProcess,
     'qpid.client_pid': process.pid,

@@ -30,7 +30,8 @@ describe('queues', () => {
   it('the whole list: header width from the longest name, each queue once, the own reply queue included', async () => {
     const r = await config(broker, 'queues')
     assert.equal(r.code, 0)
-    const [header, rule, ...rows] = r.stdout.trimEnd().split('\n')
+    // Rows keep their trailing space, so drop only the final newline.
+    const [header, rule, ...rows] = r.stdout.replace(/\n$/, '').split('\n')
     const names = rows.map((row) => row.split(' ')[0])
     assert.ok(names.includes('lq-a') && names.includes('lq-bb'))
     const width = Math.max(10, ...names.map((n) => n.length))

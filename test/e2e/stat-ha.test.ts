@@ -20,7 +20,7 @@ describe('qpid-stat on an HA backup', () => {
     const lines = admin.stdout.split('\n')
     assert.deepEqual(lines.slice(0, 1), ['Queues'])
     assert.equal(lines.length, 5) // title, header, separator, the tool's own reply queue, ''
-    assert.match(lines[3], /^ {2}qpid-stat-\S+ +Y {8}Y {8}0 {5}0 {6}0 {7}0 {6}0 {8}0 {9}1 {5}1$/)
+    assert.match(lines[3], /^ {2}[0-9a-f-]{36}_0\.0 +Y {8}Y {8}0 {5}0 {6}0 {7}0 {6}0 {8}0 {9}1 {5}1$/)
 
     const general = await run('qpid-stat', [...b, '--ha-admin', '-g'])
     assert.equal(general.code, 0)
