@@ -2,13 +2,14 @@
 // durations, id ranges, membership adoption, guards and delayed confirmation.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { admit } from '../../src/broker/ha/admission.js'
 import { ConfirmationTracker } from '../../src/broker/ha/confirmation.js'
 import { QueueGuards } from '../../src/broker/ha/guards.js'
 import { fromRanges, parseRanges, toRanges } from '../../src/broker/ha/id-set.js'
 import { bindingReplicated, exchangeLevel, queueLevel, stampedLevel } from '../../src/broker/ha/levels.js'
 import { Membership } from '../../src/broker/ha/membership.js'
 import { readHaConfig, registerHaOptions } from '../../src/broker/ha/options.js'
-import { isLegalTransition, STATUSES, statusCode } from '../../src/broker/ha/status.js'
+import { type BrokerStatus, isLegalTransition, STATUSES, statusCode } from '../../src/broker/ha/status.js'
 import { formatHaUrl, parseHaUrl } from '../../src/broker/ha/url.js'
 import { OptionError, parseArgs } from '../../src/broker/options.js'
 
@@ -200,5 +201,36 @@ describe('guards and delayed confirmation', () => {
     })
     guards.cancel('b1')
     assert.equal(confirmed, true)
+  })
+})
+
+describe('admission (ha.md §4.1)', () => {
+  const SELF = 'aaaaaaaa-0000-0000-0000-000000000000'
+  const decide = (status: BrokerStatus, properties: Record<string, unknown>) => {
+    let idle: number | undefined
+    const d = admit(
+      { properties, containerId: 'c', user: 'anonymous', address: 'a', setIdleTimeout: (ms) => (idle = ms) },
+      { systemId: SELF, status, heartbeatMs: 2000 },
+    )
+    return idle === undefined ? d : `${d} idle=${idle}`
+  }
+  const backup = { 'qpid.ha-backup': { 'system-id': 'bbbbbbbb-0000-0000-0000-000000000000' } }
+  const self = { 'qpid.ha-backup': { 'system-id': SELF } }
+
+  it('drops self connections, accepts admins, drops clients and backups on a backup', () => {
+    for (const s of ['joining', 'catchup', 'ready'] as const) {
+      assert.equal(decide(s, {}), 'drop')
+      assert.equal(decide(s, backup), 'drop')
+      assert.equal(decide(s, { 'qpid.ha-admin': 1 }), 'accept')
+      assert.equal(decide(s, { ...self, 'qpid.ha-admin': 1 }), 'drop')
+    }
+  })
+
+  it('accepts clients on a primary and gives backup links heartbeats', () => {
+    for (const s of ['recovering', 'active', 'standalone'] as const) {
+      assert.equal(decide(s, {}), 'accept')
+      assert.equal(decide(s, backup), 'accept idle=1000')
+      assert.equal(decide(s, self), 'drop')
+    }
   })
 })

@@ -8,30 +8,21 @@ import type { ManagementRegistry } from '../management/registry.js'
 import { QmfError } from '../management/registry.js'
 import type { Exchange } from '../nodes/exchange.js'
 import type { Queue } from '../nodes/queue.js'
-import type { ConnectionInfo } from '../transport/connection-info.js'
 import type { AdmissionDecision, AdmissionRequest } from '../transport/gate.js'
 import type { AmqpServer } from '../transport/server.js'
+import { admit } from './admission.js'
 import { BackupRole } from './backup.js'
 import { BrokerLink } from './broker-link.js'
-import { bindingDecl, ConfigStream, exchangeDecl, isReplicatedBinding, queueDecl, snapshotOf } from './config-stream.js'
+import { bindingDecl, exchangeDecl, isReplicatedBinding, queueDecl } from './config-stream.js'
 import { ConfirmationTracker } from './confirmation.js'
+import { ReplicationEndpoints } from './endpoints.js'
 import { HaQueue } from './ha-queue.js'
 import { habrokerClass } from './habroker.js'
-import { fromRanges, parseRanges } from './id-set.js'
 import { exchangeLevel, InvalidLevel, queueLevel, REPLICATE_ARG, stampedLevel, UUID_ARG } from './levels.js'
-import { type BrokerInfo, describe, Membership } from './membership.js'
+import { describe, Membership } from './membership.js'
 import type { HaConfig } from './options.js'
 import { PrimaryRole } from './primary.js'
-import {
-  ADMIN_PROPERTY,
-  BACKUP_PROPERTY,
-  CONFIG_ADDRESS,
-  IDS_PROPERTY,
-  QUEUE_PREFIX,
-  STATUS_ADDRESS,
-} from './protocol.js'
 import { QueueReplicator } from './queue-replicator.js'
-import { QueueStream } from './queue-stream.js'
 import { isBackup, statusCode } from './status.js'
 import { checkStatus } from './status-check.js'
 import { formatHaUrl, type HaUrl, parseHaUrl, UrlError } from './url.js'
@@ -96,7 +87,15 @@ export class HaBroker {
         ),
     })
     server.gates.add((req) => this.admit(req))
-    server.senderHooks.push((sender, info) => this.claim(sender, info))
+    const endpoints = new ReplicationEndpoints({
+      broker,
+      replicateDefault: cfg.replicateDefault,
+      haQueues: this.haQueues,
+      confirmation: this.confirmation,
+      membership: this.membership,
+      primary: () => this.primary,
+    })
+    server.senderHooks.push((sender, info) => endpoints.claim(sender, info))
     this.log('info', 'Starting HA broker')
     if (cfg.cluster) this.membership.setStatus('joining')
   }
@@ -142,105 +141,14 @@ export class HaBroker {
     for (const l of this.replicaLinks) l.stop()
   }
 
-  // ---- admission (ha.md §4.1) -------------------------------------------------------------------
+  // ---- admission (ha.md §4.1) and the serving side of replication links -------------------------
 
   private admit(req: AdmissionRequest): AdmissionDecision {
-    const peer = req.properties[BACKUP_PROPERTY] as Record<string, unknown> | undefined
-    if (peer && String(peer['system-id'] ?? '') === this.broker.systemId) return 'drop'
-    if (ADMIN_PROPERTY in req.properties) return 'accept'
-    if (isBackup(this.membership.status)) return 'drop'
-    // replication links get heartbeats, so a hung backup is dropped within the heartbeat interval
-    if (peer) req.setIdleTimeout?.(Math.max(1, Math.floor(this.cfg.linkHeartbeatMs / 2)))
-    return 'accept'
-  }
-
-  // ---- replication links from peers --------------------------------------------------------------
-
-  private claim(sender: RheaSender, info: ConnectionInfo): boolean {
-    const address = String(sender.remote?.attach?.source?.address ?? '')
-    if (address === STATUS_ADDRESS) {
-      sender.set_source({ address })
-      sender.once('sendable', () => sender.send({ application_properties: { status: this.membership.status } }))
-      return true
-    }
-    if (address === CONFIG_ADDRESS) {
-      this.attachBackup(sender, info)
-      return true
-    }
-    if (address.startsWith(QUEUE_PREFIX)) {
-      this.attachQueueStream(sender, info, address.slice(QUEUE_PREFIX.length))
-      return true
-    }
-    return false
-  }
-
-  private peerOf(info: ConnectionInfo): BrokerInfo | undefined {
-    const p = info.remoteProperties[BACKUP_PROPERTY] as Record<string, unknown> | undefined
-    if (!p || typeof p !== 'object') return undefined
-    return {
-      systemId: String(p['system-id'] ?? ''),
-      protocol: String(p.protocol ?? 'tcp'),
-      hostName: String(p['host-name'] ?? ''),
-      port: Number(p.port ?? 0),
-      status: 'catchup',
-    }
-  }
-
-  private refuse(sender: RheaSender, condition: string, description: string): void {
-    sender.set_source({ address: null })
-    sender.close({ condition, description })
-  }
-
-  private attachBackup(sender: RheaSender, info: ConnectionInfo): void {
-    const peer = this.peerOf(info)
-    const primary = this.primary
-    if (!peer || !primary) {
-      this.refuse(sender, 'amqp:not-allowed', 'Not an HA primary')
-      return
-    }
-    sender.set_source({ address: CONFIG_ADDRESS })
-    const stream = new ConfigStream(sender)
-    primary.attach(peer, stream, () => snapshotOf(this.broker, this.cfg.replicateDefault, this.membership.records()))
-    const gone = () => {
-      if (primary.sessions.get(peer.systemId)?.config === stream) primary.detach(peer.systemId)
-    }
-    sender.on('sender_close', gone)
-    sender.on('sender_error', gone)
-    sender.connection.socket?.once('close', gone)
-  }
-
-  private attachQueueStream(sender: RheaSender, info: ConnectionInfo, name: string): void {
-    const q = this.broker.queues.get(name)
-    const peer = this.peerOf(info)
-    if (!q || !peer) {
-      this.refuse(sender, 'amqp:not-found', `Queue not found: ${name}`)
-      return
-    }
-    const session = this.primary?.sessions.get(peer.systemId)
-    let hq = this.haQueues.get(q)
-    if (!hq) {
-      // source of a standalone replica: number the queue's messages from now on
-      hq = new HaQueue(q, 'source', this.confirmation)
-      this.haQueues.set(q, hq)
-    }
-    if (hq.mode !== 'source') {
-      this.refuse(sender, 'amqp:not-allowed', `Queue is a replica: ${name}`)
-      return
-    }
-    const guardId = session ? peer.systemId : `replica:${peer.systemId}:${randomUUID()}`
-    const guard = hq.guards.guard(guardId, hq.nextId)
-    sender.set_source({ address: `${QUEUE_PREFIX}${name}` })
-    const source = hq
-    const stream = new QueueStream(source, sender, guard, () => this.primary?.streamReady(peer.systemId, name))
-    session?.streams.set(name, stream)
-    const gone = () => {
-      stream.end()
-      if (!session) source.guards.cancel(guardId)
-    }
-    sender.on('sender_close', gone)
-    sender.on('sender_error', gone)
-    sender.connection.socket?.once('close', gone)
-    stream.start(fromRanges(parseRanges(sender.remote?.attach?.properties?.[IDS_PROPERTY])))
+    return admit(req, {
+      systemId: this.broker.systemId,
+      status: this.membership.status,
+      heartbeatMs: this.cfg.linkHeartbeatMs,
+    })
   }
 
   // ---- configuration events (stamping on a primary, ha.md §6.2) -----------------------------------
