@@ -257,7 +257,8 @@ export class Broker implements QueueHost {
   deleteExchange(name: string): void {
     if (name === '') throw invalidArgument('Delete not allowed for default exchange')
     const ex = this.exchanges.get(name)
-    if (!ex) throw notFound(`Delete failed. No such exchange: ${name}`)
+    // qpidd looks the exchange up in its registry first, whose error is what clients see (golden 54).
+    if (!ex) throw notFound(`Exchange not found: ${name}`)
     if (ex.altUsers > 0) throw notAllowed(`Cannot delete ${name}, in use as alternate-exchange.`)
     for (const b of [...ex.bindings]) this.removeBinding(b)
     if (ex.altExchange) ex.altExchange.altUsers--

@@ -173,7 +173,7 @@ test("create and delete error texts are qpidd's", async () => {
     ['create', { type: 'widget', name: 'w', properties: {} }, 7, 'unknown object type: widget'],
     ['delete', { type: 'widget', name: 'w', options: {} }, 7, 'unknown object type: widget'],
     ['delete', { type: 'queue', name: 'q9', options: {} }, 7, 'not-found: Delete failed. No such queue: q9'],
-    ['delete', { type: 'exchange', name: 'x9', options: {} }, 7, 'not-found: Delete failed. No such exchange: x9'],
+    ['delete', { type: 'exchange', name: 'x9', options: {} }, 7, 'not-found: Exchange not found: x9'],
     [
       'delete',
       { type: 'exchange', name: '', options: {} },

@@ -274,11 +274,9 @@ describe('del', () => {
       await config(broker, 'del', 'queue', 'nosuchqueue'),
       agentError(7, 'not-found: Delete failed. No such queue: nosuchqueue'),
     )
-    const r = await config(broker, 'del', 'exchange', 'nosuchx')
-    assert.equal(r.code, 1)
-    assert.match(
-      r.stdout,
-      /^Failed: Exception: Exception from Agent: \{'error_code': 7, 'error_text': 'not-found: .*nosuchx.*'\}\n$/,
+    assert.deepEqual(
+      await config(broker, 'del', 'exchange', 'nosuchx'),
+      agentError(7, 'not-found: Exchange not found: nosuchx'),
     )
     assert.deepEqual(
       await config(broker, 'del', 'exchange', ''),
