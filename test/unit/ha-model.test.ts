@@ -229,7 +229,7 @@ describe('admission (ha.md §4.1)', () => {
   it('accepts clients on a primary and gives backup links heartbeats', () => {
     for (const s of ['recovering', 'active', 'standalone'] as const) {
       assert.equal(decide(s, {}), 'accept')
-      assert.equal(decide(s, backup), 'accept idle=1000')
+      assert.equal(decide(s, backup), 'accept idle=2000')
       assert.equal(decide(s, self), 'drop')
     }
   })

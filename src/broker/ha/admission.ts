@@ -1,7 +1,7 @@
 // Who may connect (ha.md §4.1), decided on the peer's AMQP open: a broker's own status-check or
 // replication connection is dropped; admin connections (`qpid.ha-admin`) are accepted; a backup
 // drops everything else, so clients fail over; a primary accepts, and gives replication links
-// heartbeats so a hung backup is dropped within the heartbeat interval.
+// heartbeats (heartbeat.ts).
 import type { AdmissionDecision, AdmissionRequest } from '../transport/gate.js'
 import { ADMIN_PROPERTY, BACKUP_PROPERTY } from './protocol.js'
 import { type BrokerStatus, isBackup } from './status.js'
@@ -17,6 +17,6 @@ export function admit(req: AdmissionRequest, state: AdmissionState): AdmissionDe
   if (peer && String(peer['system-id'] ?? '') === state.systemId) return 'drop'
   if (ADMIN_PROPERTY in req.properties) return 'accept'
   if (isBackup(state.status)) return 'drop'
-  if (peer) req.setIdleTimeout?.(Math.max(1, Math.floor(state.heartbeatMs / 2)))
+  if (peer) req.setIdleTimeout?.(Math.max(1, Math.floor(state.heartbeatMs)))
   return 'accept'
 }

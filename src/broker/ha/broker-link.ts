@@ -1,11 +1,11 @@
 // An outgoing inter-broker link (a backup's replication connection, or a standalone replica's
 // link to its source): tries the addresses of a URL in turn, one attempt per
 // link-maintenance-interval, until one accepts (only a primary accepts backups). The connection
-// carries the broker's info as `qpid.ha-backup` and heartbeats so a hung peer is dropped within
-// link-heartbeat-interval.
+// carries the broker's info as `qpid.ha-backup` and heartbeats (heartbeat.ts).
 import { randomUUID } from 'node:crypto'
 import rhea from 'rhea'
 import type { Logger } from '../log.js'
+import { dropWhenSilent } from './heartbeat.js'
 import { BACKUP_PROPERTY } from './protocol.js'
 import { formatAddress, type HaAddress } from './url.js'
 
@@ -77,10 +77,11 @@ export class BrokerLink {
       host: '127.0.0.1',
       port: address.port,
       reconnect: false,
-      idle_time_out: Math.max(1, Math.floor(this.opts.heartbeatMs / 2)),
+      idle_time_out: Math.max(1, Math.floor(this.opts.heartbeatMs)),
       properties: { [BACKUP_PROPERTY]: this.opts.info() },
       ...(this.opts.user ? { username: this.opts.user, password: this.opts.password ?? '' } : {}),
     })
+    dropWhenSilent(conn)
     this.conn = conn
     let opened = false
     conn.on('connection_open', () => {

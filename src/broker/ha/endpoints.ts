@@ -9,6 +9,7 @@ import type { ConnectionInfo } from '../transport/connection-info.js'
 import { ConfigStream, snapshotOf } from './config-stream.js'
 import type { ConfirmationTracker } from './confirmation.js'
 import { HaQueue } from './ha-queue.js'
+import { dropWhenSilent } from './heartbeat.js'
 import { fromRanges, parseRanges } from './id-set.js'
 import type { BrokerInfo, Membership } from './membership.js'
 import type { PrimaryRole } from './primary.js'
@@ -73,6 +74,7 @@ export class ReplicationEndpoints {
       return
     }
     sender.set_source({ address: CONFIG_ADDRESS })
+    dropWhenSilent(sender.connection)
     const stream = new ConfigStream(sender)
     primary.attach(peer, stream, () =>
       snapshotOf(this.ctx.broker, this.ctx.replicateDefault, this.ctx.membership.records()),
@@ -106,6 +108,7 @@ export class ReplicationEndpoints {
     const guardId = session ? peer.systemId : `replica:${peer.systemId}:${randomUUID()}`
     const guard = hq.guards.guard(guardId, hq.nextId)
     sender.set_source({ address: `${QUEUE_PREFIX}${name}` })
+    dropWhenSilent(sender.connection)
     const source = hq
     const stream = new QueueStream(source, sender, guard, () => this.ctx.primary()?.streamReady(peer.systemId, name))
     session?.streams.set(name, stream)
