@@ -87,8 +87,8 @@ export function resolveTarget(flags: HaFlags): Target {
   } else url = parseBrokerUrl(text)
   // Python waits forever when --config gives no heartbeat; we never wait forever (docs/compat.md).
   if (!timeoutS || timeoutS < 0) timeoutS = DEFAULT_TIMEOUT_S
-  // 0.0.0.0 means "this host" to the Python client; we only ever connect to loopback.
-  const host = url.host === DEFAULT_BROKER ? '127.0.0.1' : url.host
+  // 0.0.0.0 and localhost mean "this host"; we only ever dial IPv4 loopback (brokers listen there)
+  const host = url.host === DEFAULT_BROKER || url.host === 'localhost' ? '127.0.0.1' : url.host
   return {
     text,
     connect: {
