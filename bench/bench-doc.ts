@@ -52,3 +52,19 @@ export function writeSection(name: string, body: string): void {
       : current.slice(0, at) + block + current.slice(current.indexOf(end) + end.length),
   )
 }
+
+export const TOOL_TABLE_HEAD = [
+  '| command | wall median | wall min | wall max | tool CPU (user+sys) median | output lines | output bytes |',
+  '|---|---:|---:|---:|---:|---:|---:|',
+]
+
+/** Runs `bin/<bin>.js` with `args` `runs` times; one TOOL_TABLE_HEAD row, `-b <addr>` shown as `-b <broker>`. */
+export function toolRow(bin: string, args: string[], runs: number): string {
+  const timed = Array.from({ length: runs }, () => wallMs([process.execPath, join(ROOT, 'bin', `${bin}.js`), ...args]))
+  const out = timed[0].stdout
+  const ms = timed.map((r) => r.ms)
+  const cpu = timed.flatMap((r) => (r.cpuMs === undefined ? [] : [r.cpuMs]))
+  const cpuText = cpu.length ? `${median(cpu).toFixed(0)} ms` : 'n/a'
+  const command = `${bin} ${args.join(' ').replace(/-b \S+/, '-b <broker>')}`
+  return `| \`${command}\` | ${median(ms).toFixed(0)} ms | ${Math.min(...ms).toFixed(0)} ms | ${Math.max(...ms).toFixed(0)} ms | ${cpuText} | ${out.split('\n').length - 1} | ${Buffer.byteLength(out)} |`
+}
