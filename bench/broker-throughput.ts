@@ -1,45 +1,14 @@
-// qpidd-ref throughput and memory: 100-byte messages through one queue with one sender and one
-// concurrent receiver (separate processes, as qpid-send/qpid-receive in golden/perf.md), durable
-// messages through the journal, and broker RSS per queued message.
+// qpidd-ref throughput: 100-byte messages through one queue with one sender and one concurrent
+// receiver (separate processes, as qpid-send/qpid-receive in golden/perf.md), transient and durable
+// messages through the journal.
 // Run: npm run build && node --import tsx bench/broker-throughput.ts
-import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import rhea from 'rhea'
 import { close, connect, method, qmfSession } from '../test/e2e/broker-helpers.js'
-import { ROOT, type RunningBroker, startBroker } from '../test/helpers/broker.js'
+import { type RunningBroker, startBroker } from '../test/helpers/broker.js'
 import { machineLine, median, writeSection } from './bench-doc.js'
+import { cpuMs, peer } from './peer.js'
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 100_000)
 const SIZE = 100
-
-function peer(args: string[]): Promise<{ ms: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bench/broker-peer.mjs'), ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    child.stdout.on('data', (d) => {
-      out += d
-    })
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out.trim().split('\n').pop() as string))
-        : reject(new Error(`peer ${args[0]} exited ${code}`)),
-    )
-  })
-}
-
-/** CPU time (user + system) a process has used so far, in ms. */
-function cpuMs(pid: number): number {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-  return (Number(f[11]) + Number(f[12])) * 10
-}
-
-function rssKb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-  return m ? Number(m[1]) : 0
-}
 
 async function declare(b: RunningBroker, name: string, props: Record<string, unknown> = {}): Promise<void> {
   const conn = await connect(b.port)
@@ -79,22 +48,8 @@ async function main(): Promise<void> {
     rows.push(row('transient, 1 sender + 1 receiver', plain))
     rows.push(row('durable messages on a durable queue (journal, fdatasync per batch)', durable))
 
-    // memory: fill a queue with no consumer, compare RSS
-    await declare(b, 'fill')
-    await new Promise((r) => setTimeout(r, 500))
-    const before = rssKb(b.pid)
-    const fill = 200_000
-    await peer(['send', String(b.port), 'fill', String(fill), String(SIZE), ''])
-    await new Promise((r) => setTimeout(r, 1000))
-    const after = rssKb(b.pid)
-    // the exact bytes broker-peer.mjs sends per message
-    const encoded = (rhea.message as unknown as { encode(m: unknown): Buffer }).encode({
-      durable: false,
-      body: rhea.message.data_section(Buffer.alloc(SIZE, 0x61)),
-    }).length
-    const perMsg = ((after - before) * 1024) / fill
     const text = [
-      '## qpidd-ref throughput and memory',
+      '## qpidd-ref throughput',
       '',
       `${machineLine()}.`,
       `Command: \`npm run build && node --import tsx bench/broker-throughput.ts\` (${COUNT.toLocaleString('en-US')} messages of ${SIZE} bytes per round;`,
@@ -109,8 +64,7 @@ async function main(): Promise<void> {
       '|---|---|---:|---:|---:|',
       ...rows,
       '',
-      `Broker RSS with ${fill.toLocaleString('en-US')} queued ${SIZE}-byte messages (no consumer): +${Math.round((after - before) / 1024)} MiB,`,
-      `${Math.round(perMsg)} bytes per message, i.e. ~${Math.round(perMsg - encoded)} bytes beyond the ${encoded}-byte encoded message.`,
+      'Memory figures: bench/broker-memory.ts.',
     ].join('\n')
     process.stdout.write(`${text}\n`)
     writeSection('broker-throughput', text)

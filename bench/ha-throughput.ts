@@ -3,31 +3,12 @@
 // (separate plain-JS processes, bench/broker-peer.mjs), 100-byte messages, unsettled sends.
 // The figure is the ratio replicated / non-replicated (real qpidd: 55k vs 175k msg/s = 0.31).
 // Run: npm run build && node --import tsx bench/ha-throughput.ts
-import { spawn } from 'node:child_process'
-import { join } from 'node:path'
 import { activeCluster, createQueue, queueDepth, suiteScope, waitFor } from '../test/e2e/ha-cluster.js'
-import { ROOT } from '../test/helpers/broker.js'
 import { machineLine, median, writeSection } from './bench-doc.js'
+import { peer } from './peer.js'
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 100_000)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
-
-function peer(args: string[]): Promise<{ ms: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bench/broker-peer.mjs'), ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    child.stdout.on('data', (d) => {
-      out += d
-    })
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out.trim().split('\n').pop() as string))
-        : reject(new Error(`peer exited ${code}`)),
-    )
-  })
-}
 
 /** msg/s from starting both peers until the receiver has everything and the sender every confirmation. */
 async function round(port: number, queue: string): Promise<number> {

@@ -32,15 +32,21 @@ export interface StartOptions {
   dataDir?: string
   /** Milliseconds to wait for the port line. */
   timeoutMs?: number
+  /** Options for node itself, e.g. `--expose-gc` (benchmarks). */
+  nodeArgs?: string[]
 }
 
 /** Starts one broker and registers its stop with `t.after` when a test context is given. */
 export async function startBroker(t: TestContext | undefined, opts: StartOptions = {}): Promise<RunningBroker> {
   const ownDir = opts.dataDir === undefined
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'qpidd-ref-'))
-  const child = spawn(process.execPath, [BROKER_BIN, '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), BROKER_BIN, '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let errText = ''
   child.stderr!.setEncoding('utf8')
   child.stderr!.on('data', (d: string) => {
