@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Broker, VERSION } from './broker.js'
 import { type Federation, startFederation } from './federation/index.js'
-import { maintenanceIntervalMs } from './federation/options.js'
+import { LINK_MAINTENANCE_INTERVAL } from './federation/options.js'
 import { createHa, type HaBroker, registerHaOptions } from './ha/index.js'
 import { Logger } from './log.js'
 import { startManagement } from './management/index.js'
@@ -117,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
   if (values['mgmt-enable'] !== false) {
     const management = startManagement(broker, server, bootSequence(dataDir))
     federation = startFederation(broker, management.registry, {
-      maintenanceMs: maintenanceIntervalMs(values['link-maintenance-interval']),
+      maintenanceMs: values[LINK_MAINTENANCE_INTERVAL] as number,
     })
     ha?.registerManagement(management.registry)
   }
