@@ -16,6 +16,7 @@ import { BrokerLink } from './broker-link.js'
 import { bindingDecl, exchangeDecl, isReplicatedBinding, queueDecl } from './config-stream.js'
 import { ConfirmationTracker } from './confirmation.js'
 import { ReplicationEndpoints } from './endpoints.js'
+import { installFailoverExchange } from './failover-exchange.js'
 import { HaQueue } from './ha-queue.js'
 import { habrokerClass } from './habroker.js'
 import { exchangeLevel, InvalidLevel, queueLevel, REPLICATE_ARG, stampedLevel, UUID_ARG } from './levels.js'
@@ -43,6 +44,8 @@ export class HaBroker {
   private readonly replicaLinks: BrokerLink[] = []
   private replicatedQueues = 0
   private updatedAt = Date.now()
+  /** Re-sends the client-facing URL to queues bound to amq.failover (cluster mode only). */
+  private readonly announceUrl: () => void = () => {}
 
   constructor(
     private readonly broker: Broker,
@@ -97,7 +100,13 @@ export class HaBroker {
     })
     server.senderHooks.push((sender, info) => endpoints.claim(sender, info))
     this.log('info', 'Starting HA broker')
-    if (cfg.cluster) this.membership.setStatus('joining')
+    if (cfg.cluster) {
+      this.announceUrl = installFailoverExchange(
+        broker,
+        () => formatHaUrl(this.publicUrl) || formatHaUrl(this.brokersUrl),
+      )
+      this.membership.setStatus('joining')
+    }
   }
 
   /** Starts the role: a cluster member starts joining and looks for a primary. */
@@ -125,10 +134,12 @@ export class HaBroker {
         setBrokersUrl: (u) => {
           this.brokersUrl = this.parseUrl(u)
           this.log('info', `Brokers URL set to: ${formatHaUrl(this.brokersUrl)}`)
+          this.announceUrl()
         },
         setPublicUrl: (u) => {
           this.publicUrl = this.parseUrl(u)
           this.log('info', `Public URL set to: ${formatHaUrl(this.publicUrl)}`)
+          this.announceUrl()
         },
         replicate: (broker, queue) => this.replicate(broker, queue),
       }),
