@@ -8,6 +8,7 @@ import rhea from 'rhea'
 import type { Broker } from '../broker.js'
 import { VERSION } from '../broker.js'
 import type { Queue } from '../nodes/queue.js'
+import { patchAttachBeforeTransfer } from './attach-order.js'
 import { ConnectionInfo, SessionInfo } from './connection-info.js'
 import type { OutgoingConsumer, RheaDelivery } from './consumer.js'
 import { installFastTransfers } from './fast-frames.js'
@@ -52,6 +53,7 @@ export class AmqpServer {
   ) {
     installRawDecoding()
     patchLinkNames()
+    patchAttachBeforeTransfer()
     patchOutputBatching()
     patchFrameEncoding()
     patchEventDispatch()
@@ -296,7 +298,9 @@ export class AmqpServer {
     })
     if (decision === 'drop') {
       this.broker.log.info('Network', `Connection refused by gate: ${info.address}`)
-      socket.destroy()
+      // with an error, so rhea runs its disconnect path and stops this connection's heartbeat timer
+      // (a plain destroy left one timer firing per refused client, forever)
+      socket.destroy(new Error('refused by the connection gate'))
       return
     }
     conn.__qpid = info
