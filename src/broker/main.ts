@@ -130,6 +130,8 @@ async function main(argv: string[]): Promise<number> {
     const stop = async () => {
       if (stopping) return
       stopping = true
+      // a clean close must not hang the process: peers that never answer get 5 s
+      setTimeout(() => process.exit(0), 5000).unref()
       log.notice('Broker', 'Shut down')
       try {
         federation?.close()
@@ -150,6 +152,11 @@ async function main(argv: string[]): Promise<number> {
   log.notice('Network', `Listening on TCP/TCP6 port ${port}`)
   return stopped
 }
+
+// A broker whose parent died (a killed test runner, a closed terminal) gets EPIPE on stdout and
+// stderr. Unhandled, each failed log write became an uncaught exception, whose report was another
+// failed write: the broker spun at full CPU and never got round to its SIGTERM handler.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {})
 
 process.on('uncaughtException', (e) => {
   // last-resort guard: log without a stack trace and keep serving the other clients
