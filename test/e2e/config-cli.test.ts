@@ -7,8 +7,9 @@ import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import rhea from 'rhea'
 import { ROOT } from '../helpers/broker.js'
+import { goldenStdout } from '../helpers/golden.js'
 import { run } from '../helpers/run.js'
-import { closedPort, config, failed, goldenStdout, optparseError } from './config-helpers.js'
+import { closedPort, config, failed, optparseError } from './config-helpers.js'
 
 describe('qpid-config help and option errors', () => {
   it('--help and -h print the original help (golden 55), even after other words', async () => {

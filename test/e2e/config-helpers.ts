@@ -1,16 +1,7 @@
-// Shared by the qpid-config end-to-end tests: the texts the tool prints and a runner bound to one broker.
-import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { join } from 'node:path'
 import type { RunningBroker } from '../helpers/broker.js'
-import { ROOT } from '../helpers/broker.js'
+import { goldenStdout } from '../helpers/golden.js'
 import { type RunResult, run } from '../helpers/run.js'
-
-/** stdout of a golden transcript. */
-export function goldenStdout(file: string): string {
-  const text = readFileSync(join(ROOT, '../shared/spec/golden', file), 'utf8')
-  return text.split('--- stdout ---\n')[1].split('--- stderr ---')[0]
-}
 
 /** The synopsis block exactly as `Usage()` prints it (stdout, preceded by an empty line). */
 export const USAGE = goldenStdout('45-qpid-config-purge-queue.txt')

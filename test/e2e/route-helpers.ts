@@ -1,12 +1,8 @@
-// Helpers for qpid-route's end-to-end tests: golden transcripts with the recorded brokers'
-// addresses replaced by ours, a free port, and a small AMQP client to send and receive.
-import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { join } from 'node:path'
 import rhea, { type Connection } from 'rhea'
 import { BROKER_OBJECT, BrokerAgent } from '../../src/qmf/agent.js'
 import { parseBrokerUrl } from '../../src/qmf/url.js'
-import { ROOT } from '../helpers/broker.js'
+import { goldenStdout } from '../helpers/golden.js'
 import { type RunResult, run } from '../helpers/run.js'
 
 /** The recorded dest and src brokers' ports in golden 110-127 (all on 127.0.0.1). */
@@ -21,9 +17,7 @@ export function golden(
   destPort: number | string = RECORDED[0],
   srcPort: number | string = RECORDED[1],
 ): string {
-  const text = readFileSync(join(ROOT, '../shared/spec/golden', file), 'utf8')
-  const stdout = text.split('--- stdout ---\n')[1].split('--- stderr ---')[0]
-  return stdout.replace(/\b2568[01]\b/g, (p) => String(p === RECORDED[0] ? destPort : srcPort))
+  return goldenStdout(file).replace(/\b2568[01]\b/g, (p) => String(p === RECORDED[0] ? destPort : srcPort))
 }
 
 /** The synopsis exactly as the original printed it (golden 129). */

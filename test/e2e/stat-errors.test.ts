@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import rhea from 'rhea'
 import { ROOT, startBroker } from '../helpers/broker.js'
+import { goldenStdout } from '../helpers/golden.js'
 import { run } from '../helpers/run.js'
 
 const USAGE = `Usage: qpid-stat -g [options]
@@ -18,46 +19,7 @@ const USAGE = `Usage: qpid-stat -g [options]
 `
 const usageError = (message: string) => `${USAGE}\nqpid-stat: error: ${message}\n`
 
-// golden 82
-const HELP = `${USAGE}
-Options:
-  -h, --help            show this help message and exit
-
-  General Options:
-    -b <url>, --broker=<url>
-                        URL of the broker to query
-    -t <secs>, --timeout=<secs>
-                        Maximum time to wait for broker connection (in
-                        seconds)
-    --sasl-mechanism=<mech>
-                        SASL mechanism for authentication (e.g. EXTERNAL,
-                        ANONYMOUS, PLAIN, CRAM-MD5, DIGEST-MD5, GSSAPI). SASL
-                        automatically picks the most secure available
-                        mechanism - use this option to override.
-    --sasl-service-name=SASL_SERVICE_NAME
-                        SASL service name to use
-    --ssl-certificate=<cert>
-                        Client SSL certificate (PEM Format)
-    --ssl-key=<key>     Client SSL private key (PEM Format)
-    --ha-admin          Allow connection to a HA backup broker.
-
-  Command Options:
-    -g, --general       Show General Broker Stats
-    -c, --connections   Show Connections
-    -e, --exchanges     Show Exchanges
-    -q, --queues        Show Queues
-    -u, --subscriptions
-                        Show Subscriptions
-    -m, --memory        Show Broker Memory Stats
-    --acl               Show Access Control List Stats
-
-  Display Options:
-    -S <colname>, --sort-by=<colname>
-                        Sort by column name
-    -I, --increasing    Sort by increasing value (default = decreasing)
-    -L <n>, --limit=<n>
-                        Limit output to n rows
-`
+const HELP = goldenStdout('82-qpid-stat-help.txt')
 
 /** A port nothing listens on: bound once, then released. */
 async function closedPort(): Promise<number> {
