@@ -1,19 +1,14 @@
 // `qpid-stat -g`: the broker summary and, when the broker reports them, its aggregate message
 // statistics (tools.md §2.2).
 
-import { DEPTH_ROWS, type StatisticRow, statisticsJson, statisticsTable } from './stat-statistics.js'
+import { DEPTH_ROWS, DISCARD_ROWS, type StatisticRow, statisticsJson, statisticsTable } from './stat-statistics.js'
 import { attr, type Column, jsonRow, PythonError, type Snapshot, type StatSource } from './stat-view.js'
 import { formattedTable } from './table.js'
 
 const AGGREGATE_ROWS: readonly StatisticRow[] = [
   ...DEPTH_ROWS,
   ['discards-no-route', 'discardsNoRoute', undefined],
-  ['discards-ttl-expired', 'discardsTtl', undefined],
-  ['discards-limit-overflow', 'discardsOverflow', undefined],
-  ['discards-ring-overflow', 'discardsRing', undefined],
-  ['discards-lvq-replace', 'discardsLvq', undefined],
-  ['discards-subscriber-reject', 'discardsSubscriber', undefined],
-  ['discards-purged', 'discardsPurge', undefined],
+  ...DISCARD_ROWS,
   ['reroutes', 'reroutes', undefined],
   ['abandoned', 'abandoned', undefined],
   ['abandoned-via-alt', 'abandonedViaAlt', undefined],

@@ -2,7 +2,7 @@
 // (tools.md §2.6).
 import type { QmfObject } from '../qmf/objects.js'
 import { jsonValue } from './json.js'
-import { DEPTH_ROWS, type StatisticRow, statisticsJson, statisticsTable } from './stat-statistics.js'
+import { DEPTH_ROWS, DISCARD_ROWS, type StatisticRow, statisticsJson, statisticsTable } from './stat-statistics.js'
 import { attr, type Column, jsonRow, prop, type Snapshot, type StatSource } from './stat-view.js'
 import { formattedTable } from './table.js'
 
@@ -17,16 +17,7 @@ const PROPERTIES: readonly Column<QmfObject>[] = [
   prop('Bindings', 'bindingCount', 'COMMAS'),
 ]
 
-const QUEUE_ROWS: readonly StatisticRow[] = [
-  ...DEPTH_ROWS,
-  ['discards-ttl-expired', 'discardsTtl', undefined],
-  ['discards-limit-overflow', 'discardsOverflow', undefined],
-  ['discards-ring-overflow', 'discardsRing', undefined],
-  ['discards-lvq-replace', 'discardsLvq', undefined],
-  ['discards-subscriber-reject', 'discardsSubscriber', undefined],
-  ['discards-purged', 'discardsPurge', undefined],
-  ['reroutes', 'reroutes', undefined],
-]
+const QUEUE_ROWS: readonly StatisticRow[] = [...DEPTH_ROWS, ...DISCARD_ROWS, ['reroutes', 'reroutes', undefined]]
 
 export async function queueView(src: StatSource, name: string): Promise<Snapshot> {
   const queue = await src.getObject(`org.apache.qpid.broker:queue:${name}`)

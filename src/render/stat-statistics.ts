@@ -23,6 +23,16 @@ export const DEPTH_ROWS: readonly StatisticRow[] = [
   ['releases', 'releases', undefined],
 ]
 
+/** The per-queue discard counters; the broker's aggregates list the same ones, after its own no-route. */
+export const DISCARD_ROWS: readonly StatisticRow[] = [
+  ['discards-ttl-expired', 'discardsTtl', undefined],
+  ['discards-limit-overflow', 'discardsOverflow', undefined],
+  ['discards-ring-overflow', 'discardsRing', undefined],
+  ['discards-lvq-replace', 'discardsLvq', undefined],
+  ['discards-subscriber-reject', 'discardsSubscriber', undefined],
+  ['discards-purged', 'discardsPurge', undefined],
+]
+
 const HEADS: readonly Header[] = [
   { text: 'Statistic' },
   { text: 'Messages', format: 'COMMAS' },
