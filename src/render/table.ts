@@ -1,6 +1,9 @@
 // The table engine of qpidtoollibs' Display (tools.md §0.4) and its Sorter (tools.md §2.1).
 // Operators' scripts cut these tables by column position, so widths, padding, the unpadded last
-// column and the 255-character cap on the `=` line are reproduced exactly.
+// column and the 255-character cap on the `=` line are reproduced exactly. Hand-written rather than
+// cli-table3: these rules (width = longest cell + 2, last header unpadded, separator cut at 255,
+// Python 2 sort order) are the whole engine, and bending a general table library to them byte for
+// byte would be more code than this.
 import { QmfError } from '../qmf/errors.js'
 import { type CellValue, type Format, formatCell } from './format.js'
 
