@@ -2,20 +2,10 @@
 // failover client and reports what arrived twice and what never arrived. Exit 0 only when no
 // number is missing.
 import type { ClientError } from '../errors.js'
-import { FailoverConnection } from '../failover-connection.js'
 import { FailoverReceiver } from '../failover-receiver.js'
 import { formatRanges, rangeCount, SequenceTracker, toRanges } from '../sequence-tracker.js'
-import {
-  CONNECTION_HELP,
-  CONNECTION_OPTIONS,
-  count,
-  EXIT,
-  failoverOptions,
-  parseToolArgs,
-  requireAddress,
-  seconds,
-} from './tool-args.js'
-import { logConnectionEvents, runTool, type ToolRun } from './tool-runner.js'
+import { CONNECTION_HELP, CONNECTION_OPTIONS, count, EXIT, seconds } from './tool-args.js'
+import { runClientTool, type ToolRun } from './tool-runner.js'
 
 const NAME = 'qpid-ref-receive'
 
@@ -43,19 +33,12 @@ ${CONNECTION_HELP}
 `
 
 export function main(argv: string[]): Promise<void> {
-  return runTool(NAME, () => {
-    const { values } = parseToolArgs(argv, OPTIONS)
-    if (values.help) {
-      process.stdout.write(HELP)
-      return { summary() {}, done: Promise.resolve(EXIT.ok) }
-    }
-    const address = requireAddress(values.address)
+  return runClientTool(NAME, argv, OPTIONS, HELP, ({ values, address, connect }) => {
     const expected = count('messages', values.messages, 0)
     const idleMs = seconds('timeout', values.timeout) ?? 0
     const credit = count('credit', values.credit, 100)
     const reportEvery = count('report-every', values['report-every'], 0)
-    const conn = new FailoverConnection(failoverOptions(values, NAME))
-    logConnectionEvents(NAME, conn, values.verbose === true)
+    const conn = connect()
     // Accepting by hand lets the receiver give back what it prefetched beyond -m.
     const receiver = new FailoverReceiver(conn, { address, credit: Math.max(1, credit), autoAccept: false })
     const tracker = new SequenceTracker()

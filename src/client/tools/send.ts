@@ -1,18 +1,9 @@
 // qpid-ref-send: sends -m messages numbered by the application property `sn` (1..N) through the
 // failover client, at least once each, and exits 0 only when the broker confirmed all of them.
 import type { Message } from 'rhea'
-import { FailoverConnection } from '../failover-connection.js'
 import { FailoverSender } from '../failover-sender.js'
-import {
-  CONNECTION_HELP,
-  CONNECTION_OPTIONS,
-  count,
-  EXIT,
-  failoverOptions,
-  parseToolArgs,
-  requireAddress,
-} from './tool-args.js'
-import { logConnectionEvents, runTool, type ToolRun } from './tool-runner.js'
+import { CONNECTION_HELP, CONNECTION_OPTIONS, count, EXIT } from './tool-args.js'
+import { runClientTool, type ToolRun } from './tool-runner.js'
 
 const NAME = 'qpid-ref-send'
 
@@ -43,20 +34,13 @@ ${CONNECTION_HELP}
 `
 
 export function main(argv: string[]): Promise<void> {
-  return runTool(NAME, () => {
-    const { values } = parseToolArgs(argv, OPTIONS)
-    if (values.help) {
-      process.stdout.write(HELP)
-      return { summary() {}, done: Promise.resolve(EXIT.ok) }
-    }
-    const address = requireAddress(values.address)
+  return runClientTool(NAME, argv, OPTIONS, HELP, ({ values, address, connect }) => {
     const total = count('messages', values.messages, 1)
     const size = count('content-size', values['content-size'], 0)
     const rate = count('rate', values.rate, 0)
     const capacity = count('capacity', values.capacity, 1000)
     const reportEvery = count('report-every', values['report-every'], 0)
-    const conn = new FailoverConnection(failoverOptions(values, NAME))
-    logConnectionEvents(NAME, conn, values.verbose === true)
+    const conn = connect()
     const sender = new FailoverSender(conn, { address, capacity: Math.max(1, capacity) })
     let failovers = 0
     conn.on('connected', (e) => {

@@ -3,8 +3,15 @@
 // the summary so far before exiting.
 import { QmfError } from '../../qmf/errors.js'
 import { ClientError } from '../errors.js'
-import type { FailoverConnection } from '../failover-connection.js'
-import { EXIT, UsageError } from './tool-args.js'
+import { FailoverConnection } from '../failover-connection.js'
+import {
+  type CONNECTION_OPTIONS,
+  EXIT,
+  failoverOptions,
+  parseToolArgs,
+  requireAddress,
+  UsageError,
+} from './tool-args.js'
 
 export interface ToolRun {
   /** Prints the summary lines; called once, at the end or on a signal. */
@@ -59,6 +66,47 @@ export async function runTool(name: string, start: () => ToolRun | Promise<ToolR
     }
     return fail(err)
   }
+}
+
+/** What a tool with the shared connection options (CONNECTION_OPTIONS) gets to start with. */
+export interface ClientToolArgs<O extends typeof CONNECTION_OPTIONS> {
+  values: ReturnType<typeof parseToolArgs<O>>['values']
+  /** -a/--address, required. */
+  address: string
+  /**
+   * The failover connection from the connection options, logging its events. A function, so that
+   * a tool checks its own options first and the connection options after them.
+   */
+  connect(): FailoverConnection
+}
+
+/**
+ * runTool for qpid-ref-send and qpid-ref-receive: parses argv, answers --help (exit 0, nothing
+ * else checked or opened), requires -a, then hands over to the tool.
+ */
+export function runClientTool<O extends typeof CONNECTION_OPTIONS>(
+  name: string,
+  argv: string[],
+  options: O,
+  help: string,
+  start: (args: ClientToolArgs<O>) => ToolRun,
+): Promise<never> {
+  return runTool(name, () => {
+    const { values } = parseToolArgs(argv, options)
+    // parseArgs' value types do not resolve for a generic O; the shared options are in every O.
+    const shared = values as ReturnType<typeof parseToolArgs<typeof CONNECTION_OPTIONS>>['values']
+    if (shared.help) {
+      process.stdout.write(help)
+      return { summary() {}, done: Promise.resolve(EXIT.ok) }
+    }
+    const address = requireAddress(shared.address)
+    const connect = () => {
+      const conn = new FailoverConnection(failoverOptions(shared, name))
+      logConnectionEvents(name, conn, shared.verbose === true)
+      return conn
+    }
+    return start({ values, address, connect })
+  })
 }
 
 /** Logs connection changes on stderr, the way qpid clients log failover; `verbose` adds every failed attempt. */
