@@ -1,7 +1,8 @@
 // A tiny in-process QMF v2 agent on 127.0.0.1 for qpid-ha unit tests: answers class queries for
 // `habroker` and HA method calls, and records the open properties of every connection.
-import { createServer, type Server, type Socket } from 'node:net'
-import rhea, { type Container, type EventContext, type Sender } from 'rhea'
+import { createServer, type Socket } from 'node:net'
+import rhea from 'rhea'
+import { startQmfResponder } from '../helpers/qmf-responder.js'
 
 export interface HaState {
   status: string
@@ -29,68 +30,26 @@ function uuidBytes(id: string): Buffer {
 
 /** `state` undefined = a broker without the HA module (no habroker object). */
 export async function startResponder(state: HaState | undefined): Promise<Responder> {
-  const container: Container = rhea.create_container({ id: 'ha-responder' })
-  const replySenders = new Map<string, Sender>()
-  let n = 0
-  const r: Responder = {
-    port: 0,
-    address: '',
-    state,
-    opens: [],
-    calls: [],
-    close: async () => {
-      for (const s of replySenders.values()) s.connection.close()
-      await new Promise<void>((resolve) => listener.close(() => resolve()))
-    },
-  }
-  // peers that vanish (killed tools) are expected here
-  container.on('disconnected', () => {})
-  container.on('connection_open', (ctx: EventContext) => {
-    r.opens.push((ctx.connection.remote.open?.properties ?? {}) as Record<string, unknown>)
-  })
-  container.on('sender_open', (ctx: EventContext) => {
-    const address = `reply-${++n}`
-    ctx.sender!.set_source({ address })
-    replySenders.set(address, ctx.sender!)
-  })
-  container.on('message', (ctx: EventContext) => {
-    const msg = ctx.message!
-    const props = (msg.application_properties ?? {}) as Record<string, unknown>
-    const reply = replySenders.get(String(msg.reply_to))
-    if (!reply) return
-    const body = msg.body as Record<string, any>
-    const cid = msg.correlation_id
-    if (props['qmf.opcode'] === '_query_request') {
-      const wantsHa = body._schema_id?._class_name === 'habroker' && r.state
-      const rows = wantsHa
+  // The handlers read `r` (a test may change state or failWith); they run only once it exists.
+  const listener = await startQmfResponder({
+    id: 'ha-responder',
+    onOpen: (properties) => r.opens.push(properties),
+    query: (body) =>
+      body._schema_id?._class_name === 'habroker' && r.state
         ? [
             {
               _object_id: { _object_name: 'org.apache.qpid.ha:habroker:ha-broker' },
               _schema_id: { _package_name: 'org.apache.qpid.ha', _class_name: 'habroker' },
-              _values: { ...r.state, name: 'ha-broker', systemId: rhea.types.wrap_uuid(uuidBytes(r.state!.systemId)) },
+              _values: { ...r.state, name: 'ha-broker', systemId: rhea.types.wrap_uuid(uuidBytes(r.state.systemId)) },
             },
           ]
-        : []
-      reply.send({
-        correlation_id: cid,
-        application_properties: { 'qmf.opcode': '_query_response', method: 'response' },
-        body: rows,
-      })
-    } else if (props['qmf.opcode'] === '_method_request') {
+        : [],
+    method: (body) => {
       r.calls.push({ method: body._method_name, args: body._arguments ?? {} })
-      const fail = r.failWith
-      reply.send({
-        correlation_id: cid,
-        application_properties: { 'qmf.opcode': fail ? '_exception' : '_method_response', method: 'response' },
-        body: fail ? { _values: { error_code: 7, error_text: fail } } : { _arguments: {} },
-      })
-    }
+      return r.failWith ? { error: [7, r.failWith] } : { ok: {} }
+    },
   })
-  const listener = container.listen({ port: 0, host: '127.0.0.1' }) as unknown as Server
-  await new Promise<void>((resolve) => listener.once('listening', () => resolve()))
-  const addr = listener.address()
-  r.port = typeof addr === 'object' && addr ? addr.port : 0
-  r.address = `127.0.0.1:${r.port}`
+  const r: Responder = { ...listener, state, opens: [], calls: [] }
   return r
 }
 

@@ -1,18 +1,13 @@
 // A tiny in-process QMF v2 agent on 127.0.0.1 for qpid-route tests: answers class queries from
 // canned objects (which a test may change between queries) and method calls through a handler,
 // so that broker answers qpidd-ref never gives (failing closes, failed links) can be exercised.
-import type { Server } from 'node:net'
-import rhea, { type EventContext, type Sender } from 'rhea'
-
-export type Values = Record<string, unknown>
+import { type MethodAnswer, startQmfResponder, type Values } from '../helpers/qmf-responder.js'
 
 export interface CannedObject {
   objectName: string
   className: string
   values: Values
 }
-
-export type MethodAnswer = { ok: Values } | { error: [number, string] }
 
 export interface RouteResponder {
   port: number
@@ -60,62 +55,29 @@ export function bridgeObject(link: CannedObject, name: string, values: Values): 
 }
 
 export async function startRouteResponder(objects: CannedObject[]): Promise<RouteResponder> {
-  const container = rhea.create_container({ id: 'route-responder' })
-  container.sasl_server_mechanisms.enable_anonymous()
-  const replySenders = new Map<string, Sender>()
-  let n = 0
-  const r: RouteResponder = {
-    port: 0,
-    address: '',
-    objects,
-    onMethod: () => ({ ok: {} }),
-    calls: [],
-    close: async () => {
-      for (const s of replySenders.values()) s.connection.close()
-      await new Promise<void>((resolve) => listener.close(() => resolve()))
-    },
-  }
-  container.on('disconnected', () => {})
-  container.on('sender_open', (ctx: EventContext) => {
-    const address = `reply-${++n}`
-    ctx.sender!.set_source({ address })
-    replySenders.set(address, ctx.sender!)
-  })
-  container.on('message', (ctx: EventContext) => {
-    const msg = ctx.message!
-    const props = (msg.application_properties ?? {}) as Record<string, unknown>
-    const reply = replySenders.get(String(msg.reply_to))
-    if (!reply) return
-    const body = msg.body as Values
-    const answer = (opcode: string, replyBody: unknown) =>
-      reply.send({
-        correlation_id: msg.correlation_id,
-        application_properties: { 'qmf.opcode': opcode, method: 'response', 'qmf.agent': 'broker' },
-        body: replyBody,
-      })
-    if (props['qmf.opcode'] === '_query_request') {
+  // The handlers read `r` (a test may change objects, onQuery, onMethod); they run only once it exists.
+  const listener = await startQmfResponder({
+    id: 'route-responder',
+    anonymous: true,
+    replyProperties: { 'qmf.agent': 'broker' },
+    query: (body) => {
       const className = String((body._schema_id as Values | undefined)?._class_name ?? '')
       r.onQuery?.(className)
-      const rows = r.objects
+      return r.objects
         .filter((o) => o.className === className)
         .map((o) => ({
           _object_id: { _object_name: o.objectName },
           _schema_id: { _class_name: o.className },
           _values: o.values,
         }))
-      answer('_query_response', rows)
-    } else if (props['qmf.opcode'] === '_method_request') {
+    },
+    method: (body) => {
       const objectName = String((body._object_id as Values)._object_name)
       const method = String(body._method_name)
       r.calls.push({ objectName, method })
-      const result = r.onMethod(objectName, method, (body._arguments ?? {}) as Values)
-      if ('ok' in result) answer('_method_response', { _arguments: result.ok })
-      else answer('_exception', { _values: { error_code: result.error[0], error_text: result.error[1] } })
-    }
+      return r.onMethod(objectName, method, (body._arguments ?? {}) as Values)
+    },
   })
-  const listener = container.listen({ port: 0, host: '127.0.0.1' }) as unknown as Server
-  await new Promise<void>((resolve) => listener.once('listening', () => resolve()))
-  r.port = (listener.address() as { port: number }).port
-  r.address = `127.0.0.1:${r.port}`
+  const r: RouteResponder = { ...listener, objects, onMethod: () => ({ ok: {} }), calls: [] }
   return r
 }
