@@ -6,19 +6,7 @@ import { bool, ref, str, type Typed, u16, u32, u64 } from '../codec.js'
 import type { ManagementContext } from '../context.js'
 import { BROKER_OID, systemOid } from '../context.js'
 import { type ManagedClass, type ManagedObject, PKG } from '../registry.js'
-
-const ZERO_STATS = [
-  'msgTxnEnqueues',
-  'msgTxnDequeues',
-  'byteTxnEnqueues',
-  'byteTxnDequeues',
-  'msgFtdEnqueues',
-  'msgFtdDequeues',
-  'byteFtdEnqueues',
-  'byteFtdDequeues',
-  'msgFtdDepth',
-  'byteFtdDepth',
-]
+import { putZeroStats } from './zero-stats.js'
 
 export function brokerClass(ctx: ManagementContext): ManagedClass {
   const { broker } = ctx
@@ -50,7 +38,7 @@ export function brokerClass(ctx: ManagementContext): ManagedClass {
       for (const k of Object.keys(t) as (keyof typeof t)[]) {
         if (typeof t[k] === 'number' && v[k] === undefined) v[k] = u64(t[k] as number)
       }
-      for (const k of ZERO_STATS) v[k] = u64(0)
+      putZeroStats(v)
       return v
     },
   }

@@ -5,19 +5,7 @@ import { bool, ref, str, type Typed, u32, u64, value } from '../codec.js'
 import { exchangeOid, type ManagementContext, queueOid, VHOST_OID } from '../context.js'
 import { type ManagedClass, type ManagedObject, PKG, QmfError } from '../registry.js'
 import { putHiLo } from './hilo.js'
-
-const ZERO = [
-  'msgTxnEnqueues',
-  'msgTxnDequeues',
-  'byteTxnEnqueues',
-  'byteTxnDequeues',
-  'msgFtdEnqueues',
-  'msgFtdDequeues',
-  'byteFtdEnqueues',
-  'byteFtdDequeues',
-  'msgFtdDepth',
-  'byteFtdDepth',
-]
+import { putZeroStats } from './zero-stats.js'
 
 export function queueValues(q: Queue): Record<string, Typed> {
   const v: Record<string, Typed> = {
@@ -41,7 +29,7 @@ export function queueValues(q: Queue): Record<string, Typed> {
   }
   if (q.altExchange) v.altExchange = ref(exchangeOid(q.altExchange.name))
   for (const k of STAT_KEYS) if (k !== 'abandoned' && k !== 'abandonedViaAlt') v[k] = u64(q.stats[k])
-  for (const k of ZERO) v[k] = u64(0)
+  putZeroStats(v)
   putHiLo(v, 'consumerCount', q.consumerCount)
   putHiLo(v, 'bindingCount', q.bindingCount)
   const unacked = q.acquiredCount
