@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { startBroker } from '../helpers/broker.js'
+import { closedPort } from '../helpers/ports.js'
 import { run } from '../helpers/run.js'
-import { closedPort } from '../unit/client-mini-broker.js'
 import { startTool } from './client-ha.js'
 
 const summary = (received: number, distinct: number, missing: string) =>

@@ -8,8 +8,9 @@ import { describe, it } from 'node:test'
 import rhea from 'rhea'
 import { ROOT } from '../helpers/broker.js'
 import { goldenStdout } from '../helpers/golden.js'
+import { closedPort } from '../helpers/ports.js'
 import { run } from '../helpers/run.js'
-import { closedPort, config, failed, optparseError } from './config-helpers.js'
+import { config, failed, optparseError } from './config-helpers.js'
 
 describe('qpid-config help and option errors', () => {
   it('--help and -h print the original help (golden 55), even after other words', async () => {

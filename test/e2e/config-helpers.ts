@@ -1,4 +1,3 @@
-import { createServer } from 'node:net'
 import type { RunningBroker } from '../helpers/broker.js'
 import { goldenStdout } from '../helpers/golden.js'
 import { type RunResult, run } from '../helpers/run.js'
@@ -12,18 +11,6 @@ export const optparseError = (message: string) => `${USAGE}qpid-config: error: $
 export function config(broker: RunningBroker | string, ...args: string[]): Promise<RunResult> {
   const address = typeof broker === 'string' ? broker : broker.address
   return run('qpid-config', ['-b', address, ...args])
-}
-
-/** A 127.0.0.1 port nothing listens on (bound, then released). */
-export function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 export const ok = (stdout = '') => ({ code: 0, stdout, stderr: '' })

@@ -2,19 +2,11 @@
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { it } from 'node:test'
 import { ROOT } from '../helpers/broker.js'
-
-async function freePort(): Promise<number> {
-  const s = createServer()
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()))
-  const port = (s.address() as { port: number }).port
-  await new Promise<void>((r) => s.close(() => r()))
-  return port
-}
+import { closedPort } from '../helpers/ports.js'
 
 const alive = (pid: number) => {
   try {
@@ -26,7 +18,7 @@ const alive = (pid: number) => {
 }
 
 it('qpid-cluster starts, promotes and prints status --all, and stops every broker on SIGTERM', async (t) => {
-  const ports = [await freePort(), await freePort(), await freePort()]
+  const ports = [await closedPort(), await closedPort(), await closedPort()]
   const dir = mkdtempSync(join(tmpdir(), 'qpid-cluster-'))
   t.after(() => rmSync(dir, { recursive: true, force: true }))
   const child = spawn(

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict'
 import { createServer, type Socket } from 'node:net'
 import { describe, it } from 'node:test'
 import { startBroker } from '../helpers/broker.js'
-import { closedPort, golden, route, USAGE } from './route-helpers.js'
+import { closedPort } from '../helpers/ports.js'
+import { golden, route, USAGE } from './route-helpers.js'
 
 const HELP_OPTIONS = `
 ADDRESS syntax:

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { startBroker } from '../helpers/broker.js'
-import { closedPort, declare, hasBinding, objects, receiveOne, route, send, until } from './route-helpers.js'
+import { closedPort } from '../helpers/ports.js'
+import { declare, hasBinding, objects, receiveOne, route, send, until } from './route-helpers.js'
 
 const ok = { code: 0, stdout: '', stderr: '' }
 

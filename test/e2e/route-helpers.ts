@@ -1,4 +1,3 @@
-import { createServer } from 'node:net'
 import rhea, { type Connection } from 'rhea'
 import { BROKER_OBJECT, BrokerAgent } from '../../src/qmf/agent.js'
 import { parseBrokerUrl } from '../../src/qmf/url.js'
@@ -24,18 +23,6 @@ export function golden(
 export const USAGE = golden('129-qpid-route-no-args.txt')
 
 export const route = (...args: string[]): Promise<RunResult> => run('qpid-route', args)
-
-/** A 127.0.0.1 port nothing listens on (bound, then released). */
-export function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 function connect(port: number): Promise<Connection> {
   return new Promise((resolve, reject) => {

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test'
 import rhea from 'rhea'
 import { ROOT, startBroker } from '../helpers/broker.js'
 import { goldenStdout } from '../helpers/golden.js'
+import { closedPort } from '../helpers/ports.js'
 import { run } from '../helpers/run.js'
 
 const USAGE = `Usage: qpid-stat -g [options]
@@ -20,15 +21,6 @@ const USAGE = `Usage: qpid-stat -g [options]
 const usageError = (message: string) => `${USAGE}\nqpid-stat: error: ${message}\n`
 
 const HELP = goldenStdout('82-qpid-stat-help.txt')
-
-/** A port nothing listens on: bound once, then released. */
-async function closedPort(): Promise<number> {
-  const s = createServer()
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r))
-  const port = (s.address() as { port: number }).port
-  await new Promise((r) => s.close(r))
-  return port
-}
 
 function listen(server: Server): Promise<number> {
   return new Promise((resolve) =>

@@ -5,7 +5,8 @@ import { once } from 'node:events'
 import { type TestContext, test } from 'node:test'
 import type { Message } from 'rhea'
 import { FailoverConnection, type FailoverOptions, FailoverReceiver, FailoverSender } from '../../src/client/index.js'
-import { closedPort, startMiniBroker, startProxy, waitFor } from './client-mini-broker.js'
+import { closedPort } from '../helpers/ports.js'
+import { startMiniBroker, startProxy, waitFor } from './client-mini-broker.js'
 
 function connect(t: TestContext, opts: FailoverOptions): FailoverConnection {
   const conn = new FailoverConnection({ reconnectIntervalMinMs: 20, reconnectIntervalMaxMs: 100, ...opts })

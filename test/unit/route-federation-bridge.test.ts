@@ -2,7 +2,7 @@
 // the remote queue, hands each message to the local broker, accepts it remotely only once the
 // local store has synced it, and attaches again after the link reconnects.
 import assert from 'node:assert/strict'
-import { createServer, type Server } from 'node:net'
+import type { Server } from 'node:net'
 import { it } from 'node:test'
 import rhea, { type Sender } from 'rhea'
 import type { Broker } from '../../src/broker/broker.js'
@@ -10,15 +10,7 @@ import { Bridge } from '../../src/broker/federation/bridge.js'
 import { FederationLink } from '../../src/broker/federation/link.js'
 import type { InboundMessage } from '../../src/broker/nodes/message.js'
 import { installRawDecoding } from '../../src/broker/transport/message-codec.js'
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s: Server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
-}
+import { closedPort } from '../helpers/ports.js'
 
 async function until(what: string, check: () => boolean): Promise<void> {
   const deadline = Date.now() + 5000
@@ -45,7 +37,7 @@ it('pull bridge: remote accept only after the local sync; re-attached after a re
   } as unknown as Broker
 
   // the remote broker: serves queue `rq` to whoever attaches
-  const port = await freePort()
+  const port = await closedPort()
   const peer = rhea.create_container()
   peer.sasl_server_mechanisms.enable_anonymous()
   const senders: Sender[] = []

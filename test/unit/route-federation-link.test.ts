@@ -7,17 +7,9 @@ import { describe, it } from 'node:test'
 import rhea from 'rhea'
 import type { Broker } from '../../src/broker/broker.js'
 import { FederationLink, type LinkConfig } from '../../src/broker/federation/link.js'
+import { closedPort } from '../helpers/ports.js'
 
 const quietBroker = { log: { info() {}, warning() {} } } as unknown as Broker
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s: Server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 /** An AMQP peer on `port`; with `anonymous` false it offers only PLAIN, which a link without a user cannot use. */
 function peer(port: number, anonymous = true) {
@@ -69,7 +61,7 @@ async function until(what: string, check: () => boolean): Promise<void> {
 
 describe('federation link states', { timeout: 20000 }, () => {
   it('refused, then reconnected by a maintenance visit, then lost, then closed', async () => {
-    const port = await freePort()
+    const port = await closedPort()
     const link = newLink(port)
     assert.equal(link.state, 'Connecting')
     await until('the link waits', () => link.state === 'Waiting')
@@ -91,7 +83,7 @@ describe('federation link states', { timeout: 20000 }, () => {
   })
 
   it('backs off: after a failure it waits 2, then 4 visits before the next attempt', async () => {
-    const port = await freePort()
+    const port = await closedPort()
     const link = newLink(port)
     await until('the first attempt failed', () => link.state === 'Waiting')
     link.maintenanceVisit() // 1st visit: interval 1 → attempt
@@ -106,7 +98,7 @@ describe('federation link states', { timeout: 20000 }, () => {
   })
 
   it('a SASL refusal is final (Failed)', async () => {
-    const port = await freePort()
+    const port = await closedPort()
     const p = peer(port, false)
     await p.ready
     try {
