@@ -256,31 +256,9 @@ export function patchEventDispatch(): void {
   dispatchPatched = true
   const { Sender } = require('rhea/lib/link.js') as { Sender: { prototype: object } }
   const linkProto = Object.getPrototypeOf(Sender.prototype) as Record<string, unknown>
-  linkProto.dispatch = function (
-    this: Emitter & { observers: Emitter; session: Emitter & { dispatch: Dispatch } },
-    name: string,
-    ...args: unknown[]
-  ) {
-    if (this.observers.listenerCount(name)) this.observers.emit(name, ...args)
-    if (this.listenerCount(name)) {
-      this.emit(name, ...args)
-      return true
-    }
-    return this.session.dispatch(name, ...args)
-  }
+  linkProto.dispatch = dispatchUpTo('session')
   const Session = require('rhea/lib/session.js') as { prototype: Record<string, unknown> }
-  Session.prototype.dispatch = function (
-    this: Emitter & { observers: Emitter; connection: { dispatch: Dispatch } },
-    name: string,
-    ...args: unknown[]
-  ) {
-    if (this.observers.listenerCount(name)) this.observers.emit(name, ...args)
-    if (this.listenerCount(name)) {
-      this.emit(name, ...args)
-      return true
-    }
-    return this.connection.dispatch(name, ...args)
-  }
+  Session.prototype.dispatch = dispatchUpTo('connection')
   const Connection = require('rhea/lib/connection.js') as { prototype: Record<string, unknown> }
   Connection.prototype.dispatch = function (
     this: Emitter & { container?: { dispatch: Dispatch } },
@@ -296,6 +274,22 @@ export function patchEventDispatch(): void {
 }
 
 type Dispatch = (name: string, ...args: unknown[]) => boolean
+
+/** A link's or a session's dispatch: its observers, then its own listeners, else up to its `parent`. */
+function dispatchUpTo<P extends 'session' | 'connection'>(parent: P) {
+  return function (
+    this: Emitter & { observers: Emitter } & Record<P, { dispatch: Dispatch }>,
+    name: string,
+    ...args: unknown[]
+  ) {
+    if (this.observers.listenerCount(name)) this.observers.emit(name, ...args)
+    if (this.listenerCount(name)) {
+      this.emit(name, ...args)
+      return true
+    }
+    return this[parent].dispatch(name, ...args)
+  }
+}
 
 // Incoming deliveries without five fresh closures each. rhea's Incoming.on_transfer builds every
 // delivery as an object literal with its own update/accept/release/reject/modified functions; this
