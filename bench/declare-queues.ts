@@ -1,5 +1,5 @@
 // Declares many queues over QMF with requests in flight in parallel, for the 10,000-queue benchmarks.
-import { BrokerAgent, parseBrokerUrl } from '../src/qmf/index.js'
+import { BrokerAgent, parseBrokerUrl, type QmfMap } from '../src/qmf/index.js'
 
 const IN_FLIGHT = 200
 
@@ -7,7 +7,7 @@ const IN_FLIGHT = 200
 export async function declareQueues(
   port: number,
   count: number,
-  properties: (i: number) => Record<string, unknown> = () => ({}),
+  properties: (i: number) => QmfMap = () => ({}),
 ): Promise<number> {
   const started = performance.now()
   const agent = await BrokerAgent.connect({

@@ -3,7 +3,11 @@
 // unconfirmed message again, oldest first, before anything sent later. Each message carries a
 // message-id (the caller's or a fresh UUID) so receivers can recognise a re-sent copy.
 import { randomUUID } from 'node:crypto'
-import type { Connection, Delivery, EventContext, Message, Sender } from 'rhea'
+import type { Connection, Delivery, EventContext, Message as RheaMessage, Sender } from 'rhea'
+
+/** A message to send; unlike rhea's type, the body is optional (properties alone are a message too). */
+export type Message = Omit<RheaMessage, 'body'> & { body?: unknown }
+
 import { ClientError, describeAmqpError } from './errors.js'
 import type { FailoverConnection } from './failover-connection.js'
 import { isFatalLinkError } from './link-errors.js'
@@ -112,7 +116,7 @@ export class FailoverSender {
       const entry = this.queue.shift()!
       if (!this.unconfirmed.has(entry)) continue
       if (entry.transfers++ > 0) this.resent++
-      this.onLink.set(link.send(entry.message), entry)
+      this.onLink.set(link.send(entry.message as RheaMessage), entry)
     }
   }
 

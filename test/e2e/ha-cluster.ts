@@ -3,7 +3,7 @@
 // clients that send with confirmation and consume.
 import type { TestContext } from 'node:test'
 import rhea, { type Connection, type Delivery } from 'rhea'
-import { BrokerAgent, HA_BROKER_OBJECT, parseBrokerUrl } from '../../src/qmf/index.js'
+import { BrokerAgent, HA_BROKER_OBJECT, parseBrokerUrl, type QmfMap } from '../../src/qmf/index.js'
 import { type RunningBroker, startBroker } from '../helpers/broker.js'
 
 export const HA_ARGS = ['--ha-cluster', 'yes', '--link-maintenance-interval', '0.1', '--link-heartbeat-interval', '2']
@@ -220,11 +220,7 @@ export async function browse(brokerAddress: string, queue: string, n: number): P
 }
 
 /** Creates a queue through the broker's QMF `create` method. */
-export async function createQueue(
-  address: string,
-  name: string,
-  properties: Record<string, unknown> = {},
-): Promise<void> {
+export async function createQueue(address: string, name: string, properties: QmfMap = {}): Promise<void> {
   await withAgent(address, (a) =>
     a.callMethod('org.apache.qpid.broker:broker:amqp-broker', 'create', {
       type: 'queue',

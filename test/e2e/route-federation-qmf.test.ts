@@ -5,6 +5,7 @@ import { it } from 'node:test'
 import { BROKER_OBJECT, BrokerAgent } from '../../src/qmf/agent.js'
 import { QmfError } from '../../src/qmf/errors.js'
 import { parseBrokerUrl } from '../../src/qmf/url.js'
+import type { QmfMap } from '../../src/qmf/values.js'
 import { startBroker } from '../helpers/broker.js'
 
 it('connect, create and delete link/bridge: results, qpidd error texts, robustness', async (t) => {
@@ -15,8 +16,8 @@ it('connect, create and delete link/bridge: results, qpidd error texts, robustne
     clientProcess: 'route-test',
   })
   t.after(() => agent.close())
-  const call = (method: string, args: Record<string, unknown>) => agent.callMethod(BROKER_OBJECT, method, args)
-  const refusal = async (method: string, args: Record<string, unknown>) => {
+  const call = (method: string, args: QmfMap) => agent.callMethod(BROKER_OBJECT, method, args)
+  const refusal = async (method: string, args: QmfMap) => {
     try {
       await call(method, args)
     } catch (e) {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { once } from 'node:events'
 import { type TestContext, test } from 'node:test'
-import type { Message } from 'rhea'
+import type { Message } from '../../src/client/failover-sender.js'
 import { FailoverConnection, type FailoverOptions, FailoverReceiver, FailoverSender } from '../../src/client/index.js'
 import { closedPort } from '../helpers/ports.js'
 import { startMiniBroker, startProxy, waitFor } from './client-mini-broker.js'

@@ -4,7 +4,8 @@
 // backup's refusal (socket dropped before open).
 import { once } from 'node:events'
 import net from 'node:net'
-import rhea, { type Container, type Delivery, type Message, type Sender } from 'rhea'
+import rhea, { type Container, type Delivery, type Message as RheaMessage, type Sender } from 'rhea'
+import type { Message } from '../../src/client/failover-sender.js'
 
 export type Outcome = 'accept' | 'reject' | 'release' | 'hold'
 
@@ -41,7 +42,7 @@ export async function startMiniBroker(opts: MiniBrokerOptions = {}): Promise<Min
   const pump = (address: string) => {
     const q = queues.get(address) ?? []
     for (const s of consumers.get(address) ?? []) {
-      while (q.length > 0 && s.sendable()) s.send(q.shift()!)
+      while (q.length > 0 && s.sendable()) s.send(q.shift()! as RheaMessage)
     }
   }
   container.on('connection_open', (ctx) => {

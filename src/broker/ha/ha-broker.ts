@@ -28,8 +28,6 @@ import { isBackup, statusCode } from './status.js'
 import { checkStatus } from './status-check.js'
 import { formatHaUrl, type HaUrl, parseHaUrl, UrlError } from './url.js'
 
-type RheaSender = any
-
 /** qpidd's limit (0-10 channel limit minus 100), kept so the limit scenario behaves the same. */
 export const MAX_REPLICATED_QUEUES = 65434
 
