@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import rhea from 'rhea'
 import { ROOT, type RunningBroker, startBroker } from '../test/helpers/broker.js'
 import { machineLine, wallMs, writeSection } from './bench-doc.js'
-import { declareQueues } from './declare-queues.js'
+import { declareQueues } from './many-queues.js'
 import { peer, rssKb } from './peer.js'
 
 const QUEUES = Number(process.env.QUEUES ?? 10_000)

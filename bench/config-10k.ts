@@ -1,34 +1,11 @@
 // `qpid-config queues` (and `queues -r`, `--json`) against a broker holding 10,000 queues, created
 // over QMF by this bench. Wall time of the real executable, median of RUNS.
 // Run: npm run build && node --import tsx bench/config-10k.ts   (QUEUES=n, RUNS=n to change)
-import { startBroker } from '../test/helpers/broker.js'
-import { machineLine, TOOL_TABLE_HEAD, toolRow, writeSection } from './bench-doc.js'
-import { DECLARE_NOTE, declareQueues } from './declare-queues.js'
+import { benchManyQueues } from './many-queues.js'
 
-const QUEUES = Number(process.env.QUEUES ?? 10_000)
-const RUNS = Number(process.env.RUNS ?? 5)
-
-const broker = await startBroker(undefined, { timeoutMs: 20_000 })
-try {
-  const setupMs = await declareQueues(broker.port, QUEUES, (i) => ({ 'qpid.max_count': i }))
-  const b = ['-b', broker.address]
-  const rows = [['queues'], ['queues', '-r'], ['queues', '--json']].map((w) =>
-    toolRow('qpid-config', [...b, ...w], RUNS),
-  )
-  const table = [...TOOL_TABLE_HEAD, ...rows].join('\n')
-  console.log(table)
-  writeSection(
-    'config-10k',
-    [
-      `## qpid-config queues with ${QUEUES.toLocaleString('en-US')} queues`,
-      '',
-      `${machineLine()}.`,
-      `Command: \`npm run build && node --import tsx bench/config-10k.ts\` (one qpidd-ref on 127.0.0.1; ${QUEUES} queues`,
-      `${DECLARE_NOTE} in ${(setupMs / 1000).toFixed(1)} s; each command spawned ${RUNS} times).`,
-      '',
-      table,
-    ].join('\n'),
-  )
-} finally {
-  await broker.stop()
-}
+await benchManyQueues({
+  section: 'config-10k',
+  title: 'qpid-config queues',
+  properties: (i) => ({ 'qpid.max_count': i }),
+  runs: (b) => [['queues'], ['queues', '-r'], ['queues', '--json']].map((w) => ['qpid-config', [...b, ...w]]),
+})
