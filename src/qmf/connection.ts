@@ -72,7 +72,9 @@ export function openConnection(opts: ConnectOptions, created?: (conn: Connection
       try {
         conn.close()
       } catch {}
-      conn.socket?.destroy?.()
+      // with an error, so rhea runs its disconnect path and stops this connection's heartbeat timer
+      // (the failover client opens many of these while it walks its address list)
+      conn.socket?.destroy?.(err)
       reject(err)
     }
     const timer = setTimeout(() => fail(new QmfError('ConnectError', 'timed out')), opts.timeoutMs)
