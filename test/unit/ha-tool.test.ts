@@ -1,22 +1,13 @@
 // qpid-ha against in-process QMF responders: exact output and exit codes of every command
 // (spawned executable, compared with the golden transcripts' shapes), and deadlines.
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
+import { golden } from '../helpers/golden.js'
 import { run } from '../helpers/run.js'
 import { type Responder, startHungPeer, startResponder } from './ha-responder.js'
-
-const GOLDEN = new URL('../../../shared/spec/golden/', import.meta.url).pathname
-
-/** stdout and exit code of a golden transcript. */
-function golden(name: string): { stdout: string; code: number } {
-  const text = readFileSync(`${GOLDEN}${name}`, 'utf8')
-  const code = Number(/^exit code: (\d+)$/m.exec(text)![1])
-  const stdout = text.slice(text.indexOf('--- stdout ---\n') + 15, text.indexOf('--- stderr ---\n'))
-  return { stdout, code }
-}
 
 const ID = [
   '8f6a6d81-af78-4fad-9b19-b30718ec9972',
