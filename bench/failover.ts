@@ -5,7 +5,9 @@
 // new primary, first message confirmed by it. Every confirmed message must reach the receiver.
 // Run: npm run build && node --import tsx bench/failover.ts   (BENCH_ROUNDS, default 3 per row)
 import { FailoverConnection, FailoverReceiver, FailoverSender, SequenceTracker } from '../src/client/index.js'
-import { BrokerAgent, HA_BROKER_OBJECT, parseBrokerUrl } from '../src/qmf/index.js'
+import { HA_BROKER_OBJECT } from '../src/protocol/qmf-request.js'
+import { parseBrokerUrl } from '../src/protocol/url.js'
+import { BrokerAgent } from '../src/qmf/console.js'
 import { clusterWithQueue, promote, waitReady } from '../test/e2e/client-ha.js'
 import { suiteScope, waitFor } from '../test/e2e/ha-cluster.js'
 import { machineLine, median, writeSection } from './bench-doc.js'

@@ -1,6 +1,9 @@
 // The 10,000-queue benchmarks: many queues declared over QMF with requests in flight in parallel,
 // and the shared run of tool commands against such a broker.
-import { BrokerAgent, parseBrokerUrl, type QmfMap } from '../src/qmf/index.js'
+
+import type { QmfMap } from '../src/protocol/qmf-types.js'
+import { parseBrokerUrl } from '../src/protocol/url.js'
+import { BrokerAgent } from '../src/qmf/console.js'
 import { startBroker } from '../test/helpers/broker.js'
 import { machineLine, TOOL_TABLE_HEAD, toolRow, writeSection } from './bench-doc.js'
 

@@ -5,9 +5,9 @@
 // broker can never resurface; senders and receivers re-attach through `onConnection`.
 import { EventEmitter } from 'node:events'
 import type { Connection } from 'rhea'
-import { openConnection } from '../qmf/connection.js'
-import { QmfError } from '../qmf/errors.js'
-import { type BrokerUrl, hostPort } from '../qmf/url.js'
+import { openConnection } from '../protocol/connection.js'
+import { PythonError } from '../protocol/errors.js'
+import { type BrokerUrl, hostPort } from '../protocol/url.js'
 import { Backoff } from './backoff.js'
 import { ClientError, describeAmqpError } from './errors.js'
 import { type FailoverOptions, type ResolvedFailoverOptions, resolveOptions } from './options.js'
@@ -136,7 +136,7 @@ export class FailoverConnection extends EventEmitter<Events> {
           }
           return this.adopt(conn, url)
         } catch (err) {
-          if (err instanceof QmfError && err.pythonClass === 'AuthenticationFailure') {
+          if (err instanceof PythonError && err.pythonClass === 'AuthenticationFailure') {
             return this.fail(new ClientError('auth', `${hostPort(url)}: authentication failed: ${err.message}`))
           }
           lastReason = `${hostPort(url)}: ${(err as Error).message}`

@@ -1,6 +1,7 @@
 // Public surface of the failover AMQP 1.0 client.
+
+export { parseAddressList } from '../protocol/url.js'
 export { Backoff } from './backoff.js'
-export { parseBrokerList } from './broker-list.js'
 export { ClientError, type ClientErrorKind } from './errors.js'
 export {
   type AttemptFailedEvent,

@@ -1,7 +1,7 @@
 // Connection options of the failover client, named after the qpid::messaging connection options
 // they mirror (reconnect_urls, reconnect_interval_min/max, reconnect_timeout, heartbeat).
-import type { BrokerUrl } from '../qmf/url.js'
-import { parseBrokerList } from './broker-list.js'
+import type { BrokerUrl } from '../protocol/url.js'
+import { parseAddressList } from '../protocol/url.js'
 
 export interface FailoverOptions {
   /** Addresses tried in order on every pass (`reconnect_urls`); see broker-list.ts for the syntax. */
@@ -46,7 +46,7 @@ export const DEFAULTS = {
 export function resolveOptions(opts: FailoverOptions): ResolvedFailoverOptions {
   const min = opts.reconnectIntervalMinMs ?? DEFAULTS.reconnectIntervalMinMs
   return {
-    urls: parseBrokerList(opts.urls),
+    urls: parseAddressList(opts.urls),
     reconnectIntervalMinMs: min,
     reconnectIntervalMaxMs: Math.max(min, opts.reconnectIntervalMaxMs ?? DEFAULTS.reconnectIntervalMaxMs),
     reconnectTimeoutMs: opts.reconnectTimeoutMs ?? DEFAULTS.reconnectTimeoutMs,

@@ -1,9 +1,10 @@
 // Connection handling shared by the qpid-config commands: connect with the parsed options, run the
 // command, and turn every failure into the original's `Failed: <Class>: <message>` line (stdout,
 // exit 1). The connection is opened before the command looks at its words, as in the original.
-import { BrokerAgent } from '../qmf/agent.js'
-import { QmfError } from '../qmf/errors.js'
-import { hostPort, parseBrokerUrl } from '../qmf/url.js'
+
+import { PythonError } from '../protocol/errors.js'
+import { hostPort, parseBrokerUrl } from '../protocol/url.js'
+import { BrokerAgent } from '../qmf/console.js'
 import type { ConfigFlags } from './flags.js'
 
 const DEFAULT_TIMEOUT_S = 10
@@ -56,7 +57,7 @@ export async function withBroker(
 
 /** The line the original printed for an exception escaping a command. */
 export function failureLine(err: unknown): string {
-  if (err instanceof QmfError) return `Failed: ${err.pythonClass}: ${err.message}`
+  if (err instanceof PythonError) return `Failed: ${err.pythonClass}: ${err.message}`
   const e = err as NodeJS.ErrnoException
   // A local file (bind -f) that cannot be read: the original printed Python's IOError text alone.
   if (e?.syscall && e.path !== undefined && typeof e.errno === 'number') {

@@ -1,7 +1,6 @@
 // `qpid-config exchanges -r` and `queues -r` (tools.md §1.4.4-1.4.5): each exchange or queue with
 // its bindings. The original matches bindings to objects by the referenced name.
-import { type QmfObject, refName } from '../qmf/objects.js'
-import type { QmfMap } from '../qmf/values.js'
+import { type QmfMap, type QmfObject, refName } from '../protocol/qmf-types.js'
 import { matches } from './config-text.js'
 import { pyRepr } from './pyrepr.js'
 

@@ -1,6 +1,5 @@
 // `qpid-config exchanges [filter]` (tools.md §1.4.2).
-import { type QmfObject, refName } from '../qmf/objects.js'
-import type { QmfMap } from '../qmf/values.js'
+import { type QmfMap, type QmfObject, refName } from '../protocol/qmf-types.js'
 import { ljust, matches, pyStrValue } from './config-text.js'
 
 const TYPE_CAPTION = 'Type      '

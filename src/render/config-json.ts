@@ -1,7 +1,6 @@
 // qpid-config's `--json` documents (docs/json.md): the same selection as the text listings, as
 // row objects keyed by QMF property name.
-import { type QmfObject, refName } from '../qmf/objects.js'
-import type { QmfMap } from '../qmf/values.js'
+import { type QmfMap, type QmfObject, refName } from '../protocol/qmf-types.js'
 import { bindingsBy } from './config-bindings.js'
 import type { Overview } from './config-overview.js'
 import { matches } from './config-text.js'

@@ -1,7 +1,6 @@
 // `qpid-config list <type> [--show-property p]...` (tools.md §1.9): any object class as a Display
 // table, one column per chosen property.
-import type { QmfObject } from '../qmf/objects.js'
-import type { QmfValue } from '../qmf/values.js'
+import type { QmfObject, QmfValue } from '../protocol/qmf-types.js'
 import { formattedTable } from './table.js'
 
 const DEFAULT_COLUMNS: Record<string, string[]> = {

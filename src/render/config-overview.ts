@@ -1,5 +1,5 @@
 // `qpid-config` with no command: totals per exchange type and durable/non-durable queue counts.
-import type { QmfObject } from '../qmf/objects.js'
+import type { QmfObject } from '../protocol/qmf-types.js'
 
 export interface Overview {
   exchanges: number

@@ -2,7 +2,7 @@
 // arithmetic the tools relied on (floor division, `%4d`, round-half-even on exact ties), so that
 // operators' scripts see the same text. A formatter that cannot handle a value throws; the table
 // engine turns that into `?`, as the original's bare `except` did.
-import type { QmfValue } from '../qmf/values.js'
+import type { QmfValue } from '../protocol/qmf-types.js'
 import { pyDisplay } from './pyrepr.js'
 
 /** What a table cell may hold before formatting: a QMF value, already-rendered text, or nothing. */

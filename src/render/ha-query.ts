@@ -1,6 +1,6 @@
 // `qpid-ha query` output: five `%-20s %s` lines per broker; with --all each block starts with
 // `Address:` and ends with an empty line, and an unreachable broker prints `<addr> <error>`.
-import type { QmfObject, QmfValue } from '../qmf/index.js'
+import type { QmfObject, QmfValue } from '../protocol/qmf-types.js'
 
 function py(v: QmfValue | undefined): string {
   return v === undefined || v === null ? 'None' : String(v)

@@ -1,6 +1,6 @@
 // `qpid-ha status` output: the status word; with --all one `<addr> <status>` line per broker, or
 // `<addr> <error>` for a broker that could not be reached.
-import type { QmfObject } from '../qmf/index.js'
+import type { QmfObject } from '../protocol/qmf-types.js'
 
 export function statusWord(ha: QmfObject): string {
   return String(ha.values.status ?? 'None')

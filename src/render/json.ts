@@ -2,9 +2,7 @@
 // top-level object with `broker` (host:port) and one named array of row objects whose keys are
 // the QMF property names. References become the referenced object's name, UUIDs their
 // hyphenated text, maps JSON objects; numbers stay numbers.
-import { isRef, refName } from '../qmf/objects.js'
-import type { QmfMap, QmfValue } from '../qmf/values.js'
-import { Uuid } from '../qmf/values.js'
+import { isRef, type QmfMap, type QmfValue, refName, Uuid } from '../protocol/qmf-types.js'
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 

@@ -1,9 +1,8 @@
 // Python-repr rendering of QMF values (tools.md §0.6). The tools print maps and lists with Python's
 // `str()`, which is `repr()` for containers; the golden transcripts come from the Python 3 port, so
 // strings carry no `u''` prefix and map keys keep the order they arrived in.
-import { pyStr } from '../qmf/errors.js'
-import type { QmfValue } from '../qmf/values.js'
-import { Uuid } from '../qmf/values.js'
+import { pyStr } from '../protocol/errors.js'
+import { type QmfValue, Uuid } from '../protocol/qmf-types.js'
 
 /** Python `repr(value)`: `{'k': 1, 'b': True, 's': 'x', 'n': None}`. */
 export function pyRepr(value: QmfValue | undefined): string {

@@ -1,5 +1,5 @@
 // `qpid-route link list`: the original's fixed-width link table (tools.md §4.4 listLinks).
-import type { QmfObject } from '../qmf/objects.js'
+import type { QmfObject } from '../protocol/qmf-types.js'
 
 const HEADER = 'Host            Port    Transport Durable  State             Last Error'
 const RULE = '='.repeat(77)

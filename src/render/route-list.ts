@@ -1,6 +1,6 @@
 // `qpid-route route list`: one line per bridge whose link is known (tools.md §4.4 listRoutes):
 // `<local url> <link host>:<port> <dest> <key, right-aligned in 10> <srcIsLocal>`.
-import type { QmfObject } from '../qmf/objects.js'
+import type { QmfObject } from '../protocol/qmf-types.js'
 
 export interface RouteRow {
   bridge: QmfObject

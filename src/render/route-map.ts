@@ -1,6 +1,6 @@
 // The route sections of `qpid-route route map` (tools.md §4.4 mapRoutes): dynamic routes grouped
 // by federated exchange as broker pairs, then one line per static route.
-import type { QmfObject } from '../qmf/objects.js'
+import type { QmfObject } from '../protocol/qmf-types.js'
 
 /** A bridge together with its link and the `host:port` of the broker holding it. */
 export interface MappedBridge {

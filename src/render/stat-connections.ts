@@ -1,8 +1,9 @@
 // `qpid-stat -c`: one row per connection (tools.md §2.3). Durations are measured against the
 // broker object's `_update_ts`, as the original did, so that they do not depend on the clocks of
 // the machine running the tool.
-import type { QmfObject } from '../qmf/objects.js'
-import { attr, type Column, listing, orDash, PythonError, prop, type Snapshot, type StatSource } from './stat-view.js'
+import { PythonError } from '../protocol/errors.js'
+import type { QmfObject } from '../protocol/qmf-types.js'
+import { attr, type Column, listing, orDash, prop, type Snapshot, type StatSource } from './stat-view.js'
 import type { SortSpec } from './table.js'
 
 function connectionColumns(brokerUpdateTs: number): Column<QmfObject>[] {

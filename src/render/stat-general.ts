@@ -1,8 +1,9 @@
 // `qpid-stat -g`: the broker summary and, when the broker reports them, its aggregate message
 // statistics (tools.md §2.2).
 
+import { PythonError } from '../protocol/errors.js'
 import { DEPTH_ROWS, DISCARD_ROWS, type StatisticRow, statisticsJson, statisticsTable } from './stat-statistics.js'
-import { attr, type Column, jsonRow, PythonError, type Snapshot, type StatSource } from './stat-view.js'
+import { attr, type Column, jsonRow, type Snapshot, type StatSource } from './stat-view.js'
 import { formattedTable } from './table.js'
 
 const AGGREGATE_ROWS: readonly StatisticRow[] = [

@@ -1,6 +1,7 @@
 // `qpid-stat -m`: every value of the broker's memory object but its name (tools.md §2.8).
+import { PythonError } from '../protocol/errors.js'
 import { jsonObject } from './json.js'
-import { PythonError, type Snapshot, type StatSource } from './stat-view.js'
+import type { Snapshot, StatSource } from './stat-view.js'
 import { formattedTable } from './table.js'
 
 export async function memoryView(src: StatSource): Promise<Snapshot> {

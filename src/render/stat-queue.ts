@@ -1,6 +1,6 @@
 // `qpid-stat -q <name>`: one queue's properties, optional properties and statistics
 // (tools.md §2.6).
-import type { QmfObject } from '../qmf/objects.js'
+import type { QmfObject } from '../protocol/qmf-types.js'
 import { jsonValue } from './json.js'
 import { DEPTH_ROWS, DISCARD_ROWS, type StatisticRow, statisticsJson, statisticsTable } from './stat-statistics.js'
 import { attr, type Column, jsonRow, prop, type Snapshot, type StatSource } from './stat-view.js'

@@ -1,5 +1,5 @@
 // `qpid-stat -q` without a name: one row per queue (tools.md §2.5).
-import type { QmfObject } from '../qmf/objects.js'
+import type { QmfObject } from '../protocol/qmf-types.js'
 import { type Column, listing, prop, type Snapshot, type StatSource } from './stat-view.js'
 import type { SortSpec } from './table.js'
 

@@ -1,6 +1,6 @@
 // The `Statistic / Messages / Bytes` table shared by `-g` (broker aggregates) and `-q <name>`
 // (one queue): row labels and the statistics behind them, in the original's order.
-import type { QmfObject } from '../qmf/objects.js'
+import type { QmfObject } from '../protocol/qmf-types.js'
 import type { JsonValue } from './json.js'
 import { attr } from './stat-view.js'
 import { formattedTable, type Header, type Row } from './table.js'

@@ -1,7 +1,7 @@
 // `qpid-stat -u`: one row per subscription with its session's and connection's details
 // (tools.md §2.7). Like the original, a subscription whose session or connection is not (or no
 // longer) in the broker's answers is left out rather than failing the whole listing.
-import type { QmfObject } from '../qmf/objects.js'
+import type { QmfObject } from '../protocol/qmf-types.js'
 import { attr, type Column, listing, orDash, type Snapshot, type StatSource } from './stat-view.js'
 import type { SortSpec } from './table.js'
 

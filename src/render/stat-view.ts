@@ -1,8 +1,7 @@
 // What every qpid-stat view shares: the broker interface it reads, the snapshot it produces
 // (the original's text and the --json rows from the same raw values) and the column-driven
 // listing used by -c, -e, -q and -u.
-import type { QmfObject } from '../qmf/objects.js'
-import { refName } from '../qmf/objects.js'
+import { type QmfObject, refName } from '../protocol/qmf-types.js'
 import type { CellValue, Format } from './format.js'
 import { type JsonValue, jsonValue } from './json.js'
 import { formattedTable, type Header, type SortSpec, sortRows } from './table.js'
@@ -18,19 +17,6 @@ export interface StatSource {
 export interface Snapshot {
   text: string
   json: { [name: string]: JsonValue }
-}
-
-/**
- * An error the original raised from Python itself rather than from the broker (e.g. an
- * AttributeError when the broker has no memory object); printed as `Failed: <Class> - <message>`.
- */
-export class PythonError extends Error {
-  constructor(
-    readonly pythonClass: string,
-    message: string,
-  ) {
-    super(message)
-  }
 }
 
 /** `obj.<attr>` as qpidtoollibs returns it: None when absent, references shortened to the name. */

@@ -4,7 +4,7 @@
 // cli-table3: these rules (width = longest cell + 2, last header unpadded, separator cut at 255,
 // Python 2 sort order) are the whole engine, and bending a general table library to them byte for
 // byte would be more code than this.
-import { QmfError } from '../qmf/errors.js'
+import { PythonError } from '../protocol/errors.js'
 import { type CellValue, type Format, formatCell } from './format.js'
 
 export interface Header {
@@ -103,7 +103,7 @@ export interface SortSpec {
  */
 export function sortRows<R extends Row>(heads: readonly Header[], rows: readonly R[], spec: SortSpec): R[] {
   const col = heads.findIndex((h) => h.text === spec.column)
-  if (col === -1) throw new QmfError('Exception', `sortCol '${spec.column}', not found in headers`)
+  if (col === -1) throw new PythonError('Exception', `sortCol '${spec.column}', not found in headers`)
   const sorted = [...rows].sort((a, b) => pyCompare(a[col], b[col]))
   if (!spec.increasing) sorted.reverse()
   return spec.limit > 0 ? sorted.slice(0, spec.limit) : sorted

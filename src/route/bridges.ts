@@ -1,9 +1,10 @@
 // The bridge half of qpid-route (tools.md §4.4): add a route (exchange, dynamic or queue route)
 // over the link to the remote broker with the broker's `create` method, and delete one by closing
 // its bridge object.
-import type { QmfObject } from '../qmf/objects.js'
-import { urlName } from './broker-url.js'
-import { routeException } from './errors.js'
+
+import { pythonException } from '../protocol/errors.js'
+import type { QmfObject } from '../protocol/qmf-types.js'
+import { brokerUrlText } from '../protocol/url.js'
 import { addLink, brokerObject, checkLink, getLink } from './links.js'
 import { invoke } from './method-result.js'
 import { type RouteContext, remoteUrl } from './session.js'
@@ -40,7 +41,7 @@ async function addBridge(ctx: RouteContext, link: QmfObject, spec: BridgeSpec): 
       Boolean(v.dynamic) === spec.dynamic
     ) {
       if (ctx.flags.quiet) return
-      throw routeException(`Duplicate Route - ignoring: ${spec.dest}(${spec.key || spec.src})`)
+      throw pythonException(`Duplicate Route - ignoring: ${spec.dest}(${spec.key || spec.src})`)
     }
   }
   if (ctx.flags.verbose) process.stdout.write('Creating inter-broker binding...\n')
@@ -61,13 +62,13 @@ async function addBridge(ctx: RouteContext, link: QmfObject, spec: BridgeSpec): 
     },
     strict: false,
   })
-  if (res.status !== 0) throw routeException(res.text)
+  if (res.status !== 0) throw pythonException(res.text)
   if (ctx.flags.verbose) process.stdout.write(`Bridge method returned: ${res.status} ${res.text}\n`)
 }
 
 /** `route add` / `dynamic add` / `queue add`: link, wait for it, then the bridge. */
 export async function addRoute(ctx: RouteContext, spec: BridgeSpec, mechanism: string): Promise<void> {
-  if (spec.dynamic && ctx.flags['src-local']) throw routeException('--src-local is not permitted on dynamic routes')
+  if (spec.dynamic && ctx.flags['src-local']) throw pythonException('--src-local is not permitted on dynamic routes')
   const remote = await addLink(ctx, mechanism)
   const link = await checkLink(ctx, remote, await getLink(ctx, remote))
   await addBridge(ctx, link, spec)
@@ -81,7 +82,7 @@ export async function delRoute(ctx: RouteContext, matches: BridgeMatch): Promise
   const link = await getLink(ctx, remote)
   if (!link) {
     if (ctx.flags.quiet) return
-    throw routeException(`No link found from ${urlName(remote)} to ${urlName(ctx.local)}`)
+    throw pythonException(`No link found from ${brokerUrlText(remote)} to ${brokerUrlText(ctx.local)}`)
   }
   const bridges = await ctx.agent.query('bridge')
   const srcIsLocal = ctx.flags['src-local']
@@ -90,16 +91,16 @@ export async function delRoute(ctx: RouteContext, matches: BridgeMatch): Promise
   )
   if (!bridge) {
     if (ctx.flags.quiet) return
-    throw routeException('Route not found')
+    throw pythonException('Route not found')
   }
   if (ctx.flags.verbose) process.stdout.write('Closing bridge...\n')
   const res = await invoke(ctx.agent, bridge.objectName, 'close')
-  if (res.status !== 0) throw routeException(`Error closing bridge: ${res.status} - ${res.text}`)
+  if (res.status !== 0) throw pythonException(`Error closing bridge: ${res.status} - ${res.text}`)
   // As the original: "last bridge" means the only bridge on the whole broker.
   if (bridges.length === 1 && ctx.flags['del-empty-link']) {
     if (ctx.flags.verbose) process.stdout.write('Last bridge on link, closing link...\n')
     const linkRes = await invoke(ctx.agent, link.objectName, 'close')
-    if (linkRes.status !== 0) throw routeException(`Error closing link: ${linkRes.status} - ${linkRes.text}`)
+    if (linkRes.status !== 0) throw pythonException(`Error closing link: ${linkRes.status} - ${linkRes.text}`)
   }
 }
 

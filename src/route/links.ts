@@ -1,9 +1,10 @@
 // The link half of qpid-route (tools.md §4.4): find the link to the remote broker, create it with
 // the broker's `connect` method, wait for it to settle, and close it.
-import type { QmfObject } from '../qmf/objects.js'
-import type { BrokerUrl } from '../qmf/url.js'
-import { sameBroker } from './broker-url.js'
-import { RouteError, routeException } from './errors.js'
+
+import { PythonError, pythonException } from '../protocol/errors.js'
+import type { QmfObject } from '../protocol/qmf-types.js'
+import type { BrokerUrl } from '../protocol/url.js'
+import { sameBroker } from '../protocol/url.js'
 import { invoke } from './method-result.js'
 import { type RouteContext, remoteUrl } from './session.js'
 
@@ -23,7 +24,7 @@ export async function getLink(ctx: RouteContext, remote: BrokerUrl): Promise<Qmf
 /** The broker object the original took as `getObjects(_class="broker")[0]`. */
 export async function brokerObject(ctx: RouteContext): Promise<QmfObject> {
   const broker = await ctx.agent.getSingleton('broker')
-  if (!broker) throw new RouteError('IndexError', 'list index out of range')
+  if (!broker) throw new PythonError('IndexError', 'list index out of range')
   return broker
 }
 
@@ -31,7 +32,7 @@ export async function brokerObject(ctx: RouteContext): Promise<QmfObject> {
 export async function addLink(ctx: RouteContext, mechanism: string): Promise<BrokerUrl> {
   const remote = remoteUrl(ctx)
   if (await sameBroker(ctx.local, remote.host, remote.port)) {
-    throw routeException('Linking broker to itself is not permitted')
+    throw pythonException('Linking broker to itself is not permitted')
   }
   const broker = await brokerObject(ctx)
   if (!(await getLink(ctx, remote))) {
@@ -65,8 +66,8 @@ export async function checkLink(
       link = await getLink(ctx, remote)
     }
   }
-  if (!link) throw routeException('Link failed to create')
-  if (link.values.state === 'Failed') throw routeException(`Link failed to create ${link.values.lastError || ''}`)
+  if (!link) throw pythonException('Link failed to create')
+  if (link.values.state === 'Failed') throw pythonException(`Link failed to create ${link.values.lastError || ''}`)
   if (ctx.flags.verbose) process.stdout.write(`Link state is ${link.values.state}\n`)
   return link
 }
@@ -75,7 +76,7 @@ export async function delLink(ctx: RouteContext): Promise<void> {
   const remote = remoteUrl(ctx)
   await brokerObject(ctx)
   const link = await getLink(ctx, remote)
-  if (!link) throw routeException('Link not found')
+  if (!link) throw pythonException('Link not found')
   const res = await invoke(ctx.agent, link.objectName, 'close')
   if (ctx.flags.verbose) process.stdout.write(`Close method returned: ${res.status} ${res.text}\n`)
 }

@@ -1,11 +1,12 @@
 // `qpid-route route map` (tools.md §4.4 mapRoutes): starting from the local broker, connect to
 // every broker a link points at (with the local broker's credentials) until no new one turns up,
 // printing each attempt as it happens; then print the routes of all of them.
-import type { BrokerAgent } from '../qmf/agent.js'
-import type { QmfObject } from '../qmf/objects.js'
-import type { BrokerUrl } from '../qmf/url.js'
+
+import type { QmfObject } from '../protocol/qmf-types.js'
+import type { BrokerUrl } from '../protocol/url.js'
+import { brokerUrlText } from '../protocol/url.js'
+import type { BrokerAgent } from '../qmf/console.js'
 import { type MappedBridge, renderRouteMap } from '../render/route-map.js'
-import { urlName } from './broker-url.js'
 import { connect, type RouteContext } from './session.js'
 
 interface MappedBroker {
@@ -24,7 +25,7 @@ async function queryAll(brokers: readonly MappedBroker[], className: string) {
 }
 
 async function discover(ctx: RouteContext, brokers: MappedBroker[]): Promise<void> {
-  const known = new Set([urlName(ctx.local)])
+  const known = new Set([brokerUrlText(ctx.local)])
   let added = true
   while (added) {
     added = false
@@ -37,11 +38,11 @@ async function discover(ctx: RouteContext, brokers: MappedBroker[]): Promise<voi
         port: Math.trunc(Number(link.values.port)),
         text: '',
       }
-      if (known.has(urlName(url))) continue
+      if (known.has(brokerUrlText(url))) continue
       process.stdout.write(`    ${url.host}:${url.port}...\n`)
       try {
         brokers.push({ agent: await connect(url, ctx.flags), url: `${url.host}:${url.port}` })
-        known.add(urlName(url))
+        known.add(brokerUrlText(url))
         added = true
         process.stdout.write('Ok\n')
       } catch (err) {

@@ -2,9 +2,10 @@
 // qpid-route decides per call whether a non-zero status is an error. BrokerAgent rejects on an
 // agent `_exception`, so this turns that rejection back into a result; transport failures
 // (timeouts, lost connections) still throw.
-import type { BrokerAgent } from '../qmf/agent.js'
-import { QmfError } from '../qmf/errors.js'
-import type { QmfMap } from '../qmf/values.js'
+
+import { PythonError } from '../protocol/errors.js'
+import type { QmfMap } from '../protocol/qmf-types.js'
+import type { BrokerAgent } from '../qmf/console.js'
 
 export interface MethodResult {
   status: number
@@ -21,7 +22,7 @@ export async function invoke(
   try {
     return { status: 0, text: 'OK', outArgs: await agent.callMethod(objectName, method, args) }
   } catch (err) {
-    if (err instanceof QmfError && err.agentText !== undefined) {
+    if (err instanceof PythonError && err.agentText !== undefined) {
       return { status: err.code ?? 0, text: err.agentText, outArgs: {} }
     }
     throw err

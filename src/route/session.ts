@@ -1,10 +1,10 @@
 // How a qpid-route command reaches its brokers: which of the words names the managed ("local")
 // broker and which the remote one (tools.md §4.3), the connection with the tool's options, and
 // the original's error handler: any exception prints `Failed: <Class> - <message>` (stdout), exit 1.
-import { BrokerAgent } from '../qmf/agent.js'
-import { QmfError } from '../qmf/errors.js'
-import { type BrokerUrl, parseBrokerUrl } from '../qmf/url.js'
-import { RouteError } from './errors.js'
+
+import { PythonError } from '../protocol/errors.js'
+import { type BrokerUrl, parseBrokerUrl } from '../protocol/url.js'
+import { BrokerAgent } from '../qmf/console.js'
 import type { RouteFlags } from './flags.js'
 
 const DEFAULT_TIMEOUT_S = 10
@@ -47,7 +47,7 @@ export function connect(url: BrokerUrl, flags: Partial<RouteFlags>): Promise<Bro
 /** The remote broker's URL; the original failed this way when the words named no remote broker. */
 export function remoteUrl(ctx: RouteContext): BrokerUrl {
   if (ctx.remoteText === undefined) {
-    throw new RouteError('UnboundLocalError', "local variable 'remoteBroker' referenced before assignment")
+    throw new PythonError('UnboundLocalError', "local variable 'remoteBroker' referenced before assignment")
   }
   return parseBrokerUrl(ctx.remoteText)
 }
@@ -74,6 +74,6 @@ export async function withLocalBroker(
 
 /** The line the original's handler printed for an exception. */
 export function failureLine(err: unknown): string {
-  if (err instanceof QmfError || err instanceof RouteError) return `Failed: ${err.pythonClass} - ${err.message}`
+  if (err instanceof PythonError) return `Failed: ${err.pythonClass} - ${err.message}`
   return `Failed: Exception - ${err instanceof Error ? err.message : String(err)}`
 }

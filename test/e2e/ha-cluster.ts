@@ -3,7 +3,10 @@
 // clients that send with confirmation and consume.
 import type { TestContext } from 'node:test'
 import rhea, { type Connection, type Delivery } from 'rhea'
-import { BrokerAgent, HA_BROKER_OBJECT, parseBrokerUrl, type QmfMap } from '../../src/qmf/index.js'
+import { HA_BROKER_OBJECT } from '../../src/protocol/qmf-request.js'
+import type { QmfMap } from '../../src/protocol/qmf-types.js'
+import { parseBrokerUrl } from '../../src/protocol/url.js'
+import { BrokerAgent } from '../../src/qmf/console.js'
 import { type RunningBroker, startBroker } from '../helpers/broker.js'
 
 export const HA_ARGS = ['--ha-cluster', 'yes', '--link-maintenance-interval', '0.1', '--link-heartbeat-interval', '2']

@@ -2,10 +2,11 @@
 // hurt the broker: broker connect/create/delete of link and bridge, link and bridge close.
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
-import { BROKER_OBJECT, BrokerAgent } from '../../src/qmf/agent.js'
-import { QmfError } from '../../src/qmf/errors.js'
-import { parseBrokerUrl } from '../../src/qmf/url.js'
-import type { QmfMap } from '../../src/qmf/values.js'
+import { PythonError } from '../../src/protocol/errors.js'
+import { BROKER_OBJECT } from '../../src/protocol/qmf-request.js'
+import type { QmfMap } from '../../src/protocol/qmf-types.js'
+import { parseBrokerUrl } from '../../src/protocol/url.js'
+import { BrokerAgent } from '../../src/qmf/console.js'
 import { startBroker } from '../helpers/broker.js'
 
 it('connect, create and delete link/bridge: results, qpidd error texts, robustness', async (t) => {
@@ -21,7 +22,7 @@ it('connect, create and delete link/bridge: results, qpidd error texts, robustne
     try {
       await call(method, args)
     } catch (e) {
-      if (e instanceof QmfError && e.code !== undefined) return [e.code, e.agentText]
+      if (e instanceof PythonError && e.code !== undefined) return [e.code, e.agentText]
       throw e
     }
     return 'no error'

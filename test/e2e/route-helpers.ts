@@ -1,6 +1,7 @@
 import rhea, { type Connection } from 'rhea'
-import { BROKER_OBJECT, BrokerAgent } from '../../src/qmf/agent.js'
-import { parseBrokerUrl } from '../../src/qmf/url.js'
+import { BROKER_OBJECT } from '../../src/protocol/qmf-request.js'
+import { parseBrokerUrl } from '../../src/protocol/url.js'
+import { BrokerAgent } from '../../src/qmf/console.js'
 import { goldenStdout } from '../helpers/golden.js'
 import { type RunResult, run } from '../helpers/run.js'
 

@@ -2,7 +2,9 @@
 // AMQP 1.0 clients: credit, unacknowledged deliveries, message and byte counters.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { BrokerAgent, parseBrokerUrl, type QmfObject, refName } from '../../src/qmf/index.js'
+import { type QmfObject, refName } from '../../src/protocol/qmf-types.js'
+import { parseBrokerUrl } from '../../src/protocol/url.js'
+import { BrokerAgent } from '../../src/qmf/console.js'
 import { startBroker } from '../helpers/broker.js'
 import { run } from '../helpers/run.js'
 import { consume, createQueue, openClient, roundTrip, send } from './stat-traffic.js'

@@ -2,7 +2,8 @@
 // rows are known in advance), producers that wait for the broker's acceptance and consumers that
 // acknowledge or hold their messages. Every wait is bounded.
 import rhea, { type Connection, type Delivery, type Message, type Receiver } from 'rhea'
-import { BrokerAgent, parseBrokerUrl } from '../../src/qmf/index.js'
+import { parseBrokerUrl } from '../../src/protocol/url.js'
+import { BrokerAgent } from '../../src/qmf/console.js'
 
 const LIMIT_MS = 5000
 

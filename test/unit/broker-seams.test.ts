@@ -6,11 +6,11 @@ import rhea from 'rhea'
 import { Broker } from '../../src/broker/broker.js'
 import type { DequeueReason } from '../../src/broker/events.js'
 import { Logger } from '../../src/broker/log.js'
-import { bool, str } from '../../src/broker/management/codec.js'
 import { startManagement } from '../../src/broker/management/index.js'
 import { MemoryStore } from '../../src/broker/store/memory-store.js'
 import { encodeMessage, scanMessage } from '../../src/broker/transport/message-codec.js'
 import { AmqpServer } from '../../src/broker/transport/server.js'
+import { bool, str } from '../../src/protocol/qmf-encode.js'
 
 async function start() {
   const log = new Logger(['critical+'], { stderr: false })

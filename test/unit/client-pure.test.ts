@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { Backoff } from '../../src/client/backoff.js'
-import { parseBrokerList } from '../../src/client/broker-list.js'
 import { formatRanges, MAX_SN, rangeCount, SequenceTracker, toRanges } from '../../src/client/sequence-tracker.js'
 import { SettledIds } from '../../src/client/settled-ids.js'
+import { parseAddressList } from '../../src/protocol/url.js'
 
 const brief = (list: string | string[]) =>
-  parseBrokerList(list).map((u) => `${u.scheme} ${u.user ?? '-'}/${u.password ?? '-'} ${u.host}:${u.port}`)
+  parseAddressList(list).map((u) => `${u.scheme} ${u.user ?? '-'}/${u.password ?? '-'} ${u.host}:${u.port}`)
 
-test('parseBrokerList accepts plain qpid URLs, comma lists and repeated arguments', () => {
+test('parseAddressList accepts plain qpid URLs, comma lists and repeated arguments', () => {
   assert.deepEqual(brief('127.0.0.1:5672'), ['amqp -/- 127.0.0.1:5672'])
   assert.deepEqual(brief('127.0.0.1'), ['amqp -/- 127.0.0.1:5672'])
   assert.deepEqual(brief(['127.0.0.1:1, bob/pw@127.0.0.1:2', 'amqps://127.0.0.1']), [
@@ -18,7 +18,7 @@ test('parseBrokerList accepts plain qpid URLs, comma lists and repeated argument
   ])
 })
 
-test('parseBrokerList accepts the amqp:tcp: list form with shared credentials', () => {
+test('parseAddressList accepts the amqp:tcp: list form with shared credentials', () => {
   assert.deepEqual(brief('amqp:tcp:127.0.0.1:5672,tcp:127.0.0.1:5673'), [
     'amqp -/- 127.0.0.1:5672',
     'amqp -/- 127.0.0.1:5673',
@@ -33,11 +33,11 @@ test('parseBrokerList accepts the amqp:tcp: list form with shared credentials', 
   assert.deepEqual(brief('amqp:5673'), ['amqp -/- amqp:5673'])
 })
 
-test('parseBrokerList rejects bad entries with the entry in the message', () => {
-  assert.throws(() => parseBrokerList('127.0.0.1:1,,127.0.0.1:2'), /127\.0\.0\.1:1,,127\.0\.0\.1:2/)
-  assert.throws(() => parseBrokerList('127.0.0.1:99999'), /99999/)
-  assert.throws(() => parseBrokerList('rdma:127.0.0.1:1'), /rdma is not supported/)
-  assert.throws(() => parseBrokerList([]), /no broker address/)
+test('parseAddressList rejects bad entries with the entry in the message', () => {
+  assert.throws(() => parseAddressList('127.0.0.1:1,,127.0.0.1:2'), /127\.0\.0\.1:1,,127\.0\.0\.1:2/)
+  assert.throws(() => parseAddressList('127.0.0.1:99999'), /99999/)
+  assert.throws(() => parseAddressList('rdma:127.0.0.1:1'), /rdma is not supported/)
+  assert.throws(() => parseAddressList([]), /no broker address/)
 })
 
 test('Backoff doubles from the minimum up to the maximum', () => {

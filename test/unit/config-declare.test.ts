@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import { headersBindingArgs, xmlBindingArgs } from '../../src/config/binding-args.js'
 import { argumentMap, exchangeProperties, queueProperties } from '../../src/config/declare.js'
 import { brokerAddress, deadlineMs, failureLine } from '../../src/config/session.js'
-import { QmfError } from '../../src/qmf/errors.js'
+import { PythonError } from '../../src/protocol/errors.js'
 
 test('--argument: split at the first =, integers converted, no = means None', () => {
   assert.deepEqual(argumentMap(['a=1', 'b=x=y', 'c', 'd=-7', 'e=0x10', 'f= 5 ', 'g=']), {
@@ -108,7 +108,7 @@ test('broker address, deadline and failure lines', () => {
   assert.equal(deadlineMs({ timeout: 3 }), 3000)
   assert.equal(deadlineMs({ timeout: -5 }), 10000)
   assert.equal(
-    failureLine(new QmfError('ConnectError', '[Errno 111] Connection refused')),
+    failureLine(new PythonError('ConnectError', '[Errno 111] Connection refused')),
     'Failed: ConnectError: [Errno 111] Connection refused',
   )
   let fsError: unknown

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { Uuid } from '../../src/qmf/values.js'
+import { Uuid } from '../../src/protocol/qmf-types.js'
 import { jsonObject, jsonValue } from '../../src/render/json.js'
 import { pyDisplay, pyRepr } from '../../src/render/pyrepr.js'
 

@@ -1,8 +1,7 @@
 // qpid-config's listings as pure functions, checked against the golden transcripts' text.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { QmfObject } from '../../src/qmf/objects.js'
-import type { QmfMap } from '../../src/qmf/values.js'
+import type { QmfMap, QmfObject } from '../../src/protocol/qmf-types.js'
 import { renderExchangeBindings, renderQueueBindings } from '../../src/render/config-bindings.js'
 import { renderExchanges } from '../../src/render/config-exchanges.js'
 import { exchangesJson, listJson, overviewJson, queuesJson } from '../../src/render/config-json.js'

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { Uuid } from '../../src/qmf/values.js'
+import { Uuid } from '../../src/protocol/qmf-types.js'
 import { commas, duration, formatCell, kmg, timeLong, timeShort, truthy, y, yn } from '../../src/render/format.js'
 
 describe('KMG', () => {

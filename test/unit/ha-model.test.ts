@@ -10,8 +10,8 @@ import { bindingReplicated, exchangeLevel, queueLevel, stampedLevel } from '../.
 import { Membership } from '../../src/broker/ha/membership.js'
 import { readHaConfig, registerHaOptions } from '../../src/broker/ha/options.js'
 import { type BrokerStatus, isLegalTransition, STATUSES, statusCode } from '../../src/broker/ha/status.js'
-import { formatHaUrl, parseHaUrl } from '../../src/broker/ha/url.js'
 import { OptionError, parseArgs } from '../../src/broker/options.js'
+import { parseQpidUrl, qpidUrlText } from '../../src/protocol/url.js'
 
 describe('HA states', () => {
   it('has the exact strings and numeric codes', () => {
@@ -35,23 +35,23 @@ describe('HA states', () => {
 
 describe('HA URLs', () => {
   it('parses the grammar and normalises on output', () => {
-    const u = parseHaUrl('amqp:guest/secret@tcp:h1:1,ssl:h2,rdma:h3:3,h4:4')!
+    const u = parseQpidUrl('amqp:guest/secret@tcp:h1:1,ssl:h2,rdma:h3:3,h4:4')!
     assert.equal(u.user, 'guest')
     assert.equal(u.password, 'secret')
-    assert.equal(formatHaUrl(u), 'amqp:tcp:h1:1,ssl:h2:5672,rdma:h3:3,tcp:h4:4')
+    assert.equal(qpidUrlText(u), 'amqp:tcp:h1:1,ssl:h2:5672,rdma:h3:3,tcp:h4:4')
     assert.equal(
-      formatHaUrl(parseHaUrl('127.0.0.1:25672,127.0.0.1:25673')),
+      qpidUrlText(parseQpidUrl('127.0.0.1:25672,127.0.0.1:25673')),
       'amqp:tcp:127.0.0.1:25672,tcp:127.0.0.1:25673',
     )
   })
 
   it('treats none and empty as unset, and rejects bad URLs with qpidd texts', () => {
-    assert.equal(parseHaUrl('none'), undefined)
-    assert.equal(parseHaUrl(''), undefined)
-    assert.equal(formatHaUrl(undefined), '')
-    assert.throws(() => parseHaUrl('amqp:'), /^Error: URL contains no addresses$/)
-    assert.throws(() => parseHaUrl('h1:port'), /Invalid URL: h1:port/)
-    assert.throws(() => parseHaUrl('h1,,h2'), /Invalid URL/)
+    assert.equal(parseQpidUrl('none'), undefined)
+    assert.equal(parseQpidUrl(''), undefined)
+    assert.equal(qpidUrlText(undefined), '')
+    assert.throws(() => parseQpidUrl('amqp:'), /^PythonError: URL contains no addresses$/)
+    assert.throws(() => parseQpidUrl('h1:port'), /Invalid URL: h1:port/)
+    assert.throws(() => parseQpidUrl('h1,,h2'), /Invalid URL/)
   })
 })
 
@@ -115,7 +115,7 @@ describe('HA options', () => {
       ]).values,
     )
     assert.deepEqual([c.cluster, c.queueReplication, c.backupTimeoutMs, c.linkHeartbeatMs], [true, true, 10, 500])
-    assert.equal(formatHaUrl(c.brokersUrl), 'amqp:tcp:h1:5672,tcp:h2:5672')
+    assert.equal(qpidUrlText(c.brokersUrl), 'amqp:tcp:h1:5672,tcp:h2:5672')
     assert.equal(readHaConfig(parseArgs(['--ha-backup-timeout', '10us']).values).backupTimeoutMs, 0.01)
     for (const bad of ['10 ms', '1m', 'abc']) assert.throws(() => parseArgs(['--ha-backup-timeout', bad]), OptionError)
   })

@@ -4,9 +4,10 @@ import assert from 'node:assert/strict'
 import type { AddressInfo } from 'node:net'
 import { test } from 'node:test'
 import rhea, { type Container, type Message, type Sender } from 'rhea'
-import { BROKER_OBJECT, BrokerAgent } from '../../src/qmf/agent.js'
-import { QmfError } from '../../src/qmf/errors.js'
-import { parseBrokerUrl } from '../../src/qmf/url.js'
+import { PythonError } from '../../src/protocol/errors.js'
+import { BROKER_OBJECT } from '../../src/protocol/qmf-request.js'
+import { parseBrokerUrl } from '../../src/protocol/url.js'
+import { BrokerAgent } from '../../src/qmf/console.js'
 
 type Reply = { props: Record<string, unknown>; body: unknown; correlation?: string }
 type Script = (request: Message, reply: (r: Reply) => void) => void
@@ -143,7 +144,7 @@ test('method call: arguments out, output arguments back; _exception becomes the 
   await assert.rejects(
     agent.callMethod(BROKER_OBJECT, 'create', { type: 'queue', name: 'q1', properties: {}, strict: true }),
     (err: unknown) =>
-      err instanceof QmfError &&
+      err instanceof PythonError &&
       err.pythonClass === 'Exception' &&
       err.code === 7 &&
       err.message === "Exception from Agent: {'error_code': 7, 'error_text': 'object already exists: q1'}",
@@ -162,7 +163,7 @@ test('a query answered with another opcode is a bad response', async (t) => {
   t.after(() => agent.close())
   await assert.rejects(
     agent.query('queue'),
-    (err: unknown) => err instanceof QmfError && err.message === 'bad response',
+    (err: unknown) => err instanceof PythonError && err.message === 'bad response',
   )
 })
 
@@ -200,7 +201,10 @@ test('no reply within the reply timeout: Timeout, and the agent stays usable', a
   const agent = await connect(r.port, { replyTimeoutMs: 200 })
   t.after(() => agent.close())
   const started = Date.now()
-  await assert.rejects(agent.query('queue'), (err: unknown) => err instanceof QmfError && err.pythonClass === 'Timeout')
+  await assert.rejects(
+    agent.query('queue'),
+    (err: unknown) => err instanceof PythonError && err.pythonClass === 'Timeout',
+  )
   assert.ok(Date.now() - started < 2000)
   assert.deepEqual(await agent.query('queue'), [])
 })
@@ -229,7 +233,7 @@ test('connection refused, and a transport dropped after open, read as the Python
   await assert.rejects(
     connect(port),
     (err: unknown) =>
-      err instanceof QmfError &&
+      err instanceof PythonError &&
       `${err.pythonClass}: ${err.message}` === 'ConnectError: [Errno 111] Connection refused',
   )
   const dropping = await responder(() => {}, { dropOnOpen: true })
@@ -237,6 +241,6 @@ test('connection refused, and a transport dropped after open, read as the Python
   await assert.rejects(
     connect(dropping.port),
     (err: unknown) =>
-      err instanceof QmfError && `${err.pythonClass}: ${err.message}` === 'ConnectionError: connection aborted',
+      err instanceof PythonError && `${err.pythonClass}: ${err.message}` === 'ConnectionError: connection aborted',
   )
 })

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { QmfError } from '../../src/qmf/errors.js'
-import { hostPort, parseBrokerUrl } from '../../src/qmf/url.js'
+import { PythonError } from '../../src/protocol/errors.js'
+import { hostPort, parseBrokerUrl } from '../../src/protocol/url.js'
 
 test('host only, host:port, default ports per scheme', () => {
   assert.deepEqual(parseBrokerUrl('localhost'), {
@@ -42,7 +42,7 @@ test('anything that does not match completely is a ValueError carrying the text'
   for (const bad of ['a@b@c', 'user:pass@host', 'h:port', 'h:1:2', '', 'h/x', '[zz]:1', 'h:99999', 'h:']) {
     assert.throws(
       () => parseBrokerUrl(bad),
-      (err: unknown) => err instanceof QmfError && err.pythonClass === 'ValueError' && err.message === bad,
+      (err: unknown) => err instanceof PythonError && err.pythonClass === 'ValueError' && err.message === bad,
       bad,
     )
   }

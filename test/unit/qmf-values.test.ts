@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import rhea from 'rhea'
-import { agentException, pyStr, QmfError, socketError } from '../../src/qmf/errors.js'
-import { isRef, refName, toQmfObject } from '../../src/qmf/objects.js'
-import { fromTyped, installTypedBodyDecoding, Uuid } from '../../src/qmf/values.js'
+import { agentException, PythonError, pyStr, socketError } from '../../src/protocol/errors.js'
+import { fromTyped, installTypedBodyDecoding } from '../../src/protocol/qmf-decode.js'
+import { isRef, refName, toQmfObject, Uuid } from '../../src/protocol/qmf-types.js'
 
 const t = rhea.types as any
 const codec = (rhea as any).message
@@ -67,7 +67,7 @@ test('agent exceptions and socket errors read as the Python tools printed them',
   assert.equal(pyStr("it's"), `"it's"`)
   assert.equal(pyStr(`'"`), `'\\'"'`)
   const refused = socketError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))
-  assert.ok(refused instanceof QmfError)
+  assert.ok(refused instanceof PythonError)
   assert.equal(`${refused.pythonClass}: ${refused.message}`, 'ConnectError: [Errno 111] Connection refused')
   const unknown = socketError(Object.assign(new Error('x'), { code: 'ENOTFOUND' }))
   assert.equal(`${unknown.pythonClass}: ${unknown.message}`, 'ConnectError: [Errno -2] Name or service not known')

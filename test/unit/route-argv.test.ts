@@ -2,8 +2,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { routeWords } from '../../src/cli/tools/qpid-route.js'
-import { parseBrokerUrl } from '../../src/qmf/url.js'
-import { urlName } from '../../src/route/broker-url.js'
+import { brokerUrlText, parseBrokerUrl } from '../../src/protocol/url.js'
 import { brokerWords, deadlineMs } from '../../src/route/session.js'
 
 describe('qpid-route words', () => {
@@ -45,10 +44,10 @@ describe('qpid-route brokers', () => {
   })
 
   it('broker URLs print as qpid.util URL did: scheme only when given, credentials, default port', () => {
-    assert.equal(urlName(parseBrokerUrl('localhost')), 'localhost:5672')
-    assert.equal(urlName(parseBrokerUrl('u/p@h:1')), 'u/p@h:1')
-    assert.equal(urlName(parseBrokerUrl('u@h')), 'u@h:5672')
-    assert.equal(urlName(parseBrokerUrl('amqps://h')), 'amqps://h:5671')
-    assert.equal(urlName(parseBrokerUrl('[::1]:7')), '[::1]:7')
+    assert.equal(brokerUrlText(parseBrokerUrl('localhost')), 'localhost:5672')
+    assert.equal(brokerUrlText(parseBrokerUrl('u/p@h:1')), 'u/p@h:1')
+    assert.equal(brokerUrlText(parseBrokerUrl('u@h')), 'u@h:5672')
+    assert.equal(brokerUrlText(parseBrokerUrl('amqps://h')), 'amqps://h:5671')
+    assert.equal(brokerUrlText(parseBrokerUrl('[::1]:7')), '[::1]:7')
   })
 })

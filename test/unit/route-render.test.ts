@@ -1,8 +1,7 @@
 // qpid-route's listings against canned link and bridge objects.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { QmfObject } from '../../src/qmf/objects.js'
-import type { QmfMap } from '../../src/qmf/values.js'
+import type { QmfMap, QmfObject } from '../../src/protocol/qmf-types.js'
 import { renderLinks } from '../../src/render/route-links.js'
 import { renderRoutes, routeRows } from '../../src/render/route-list.js'
 import { renderRouteMap } from '../../src/render/route-map.js'

@@ -1,8 +1,8 @@
 // The qpid-stat views against canned QMF objects: the columns' sources and the original's quirks.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { QmfObject } from '../../src/qmf/objects.js'
-import { type QmfMap, Uuid } from '../../src/qmf/values.js'
+import { PythonError } from '../../src/protocol/errors.js'
+import { type QmfMap, type QmfObject, Uuid } from '../../src/protocol/qmf-types.js'
 import { aclView } from '../../src/render/stat-acl.js'
 import { connectionsView } from '../../src/render/stat-connections.js'
 import { generalView } from '../../src/render/stat-general.js'
@@ -10,7 +10,7 @@ import { memoryView } from '../../src/render/stat-memory.js'
 import { queueView } from '../../src/render/stat-queue.js'
 import { queuesView } from '../../src/render/stat-queues.js'
 import { subscriptionsView } from '../../src/render/stat-subscriptions.js'
-import { PythonError, type StatSource } from '../../src/render/stat-view.js'
+import type { StatSource } from '../../src/render/stat-view.js'
 
 const S = 1e9
 const ref = (cls: string, name: string) => ({ _object_name: `org.apache.qpid.broker:${cls}:${name}` })

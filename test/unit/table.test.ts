@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { QmfError } from '../../src/qmf/errors.js'
+import { PythonError } from '../../src/protocol/errors.js'
 import { formattedTable, type Header, pyCompare, sortRows, table } from '../../src/render/table.js'
 
 describe('table', () => {
@@ -88,7 +88,9 @@ describe('sortRows', () => {
     assert.throws(
       () => sortRows(heads, rows, { column: 'Msg', limit: 50, increasing: false }),
       (e: unknown) =>
-        e instanceof QmfError && e.pythonClass === 'Exception' && e.message === "sortCol 'Msg', not found in headers",
+        e instanceof PythonError &&
+        e.pythonClass === 'Exception' &&
+        e.message === "sortCol 'Msg', not found in headers",
     )
   })
 })

@@ -1,7 +1,7 @@
 // A bridge's properties as `create bridge` (and qpid-route) give them (qmf.md §4.1, §6.9), and
 // the interface of its two message flows.
 import type { Connection } from 'rhea'
-import type { RemoteAgent } from './remote-agent.js'
+import type { RemoteBroker } from './remote-broker.js'
 
 export interface BridgeConfig {
   name: string
@@ -31,7 +31,7 @@ export function creditWindow(credit: number): number {
 /** How a bridge moves messages while its link is operational (pull or push). */
 export interface BridgeFlow {
   readonly active: boolean
-  start(conn: Connection, agent: RemoteAgent): void
+  start(conn: Connection, remote: RemoteBroker): void
   /** The link's connection went away; the flow starts again when it is back. */
   stop(): void
   /** The bridge is deleted. */

@@ -6,7 +6,7 @@ import type { BridgeConfig, BridgeFlow } from './bridge-config.js'
 import type { FederationLink } from './link.js'
 import { PullFlow } from './pull-flow.js'
 import { PushFlow } from './push-flow.js'
-import type { RemoteAgent } from './remote-agent.js'
+import type { RemoteBroker } from './remote-broker.js'
 
 export class Bridge {
   readonly createdAt = Date.now()
@@ -28,8 +28,8 @@ export class Bridge {
     return this.flow.active
   }
 
-  start(conn: Connection, agent: RemoteAgent): void {
-    this.flow.start(conn, agent)
+  start(conn: Connection, remote: RemoteBroker): void {
+    this.flow.start(conn, remote)
   }
 
   stop(): void {

@@ -8,7 +8,7 @@ import type { Connection, Container, EventContext } from 'rhea'
 import type { Broker } from '../broker.js'
 import type { Bridge } from './bridge.js'
 import { type LinkEndpoint, openLinkConnection, refusal } from './link-connection.js'
-import { RemoteAgent } from './remote-agent.js'
+import { RemoteBroker } from './remote-broker.js'
 
 export type LinkState = 'Waiting' | 'Connecting' | 'Operational' | 'Failed' | 'Closed'
 
@@ -36,7 +36,7 @@ export class FederationLink {
   updatedAt = Date.now()
   readonly bridges = new Map<string, Bridge>()
   private connection?: Connection
-  private agent?: RemoteAgent
+  private remote?: RemoteBroker
   private visits = 0
   private interval = 1
 
@@ -107,7 +107,7 @@ export class FederationLink {
       this.visits = 0
       this.interval = 1
       this.env.broker.log.info('Broker', `Inter-broker link established to ${this.cfg.host}:${this.cfg.port}`)
-      this.agent = new RemoteAgent(conn)
+      this.remote = new RemoteBroker(conn)
       for (const b of this.bridges.values()) this.startBridge(b)
     })
     conn.on('connection_error', (ctx: EventContext) => {
@@ -129,9 +129,9 @@ export class FederationLink {
   }
 
   private startBridge(bridge: Bridge): void {
-    if (!this.connection || !this.agent) return
+    if (!this.connection || !this.remote) return
     try {
-      bridge.start(this.connection, this.agent)
+      bridge.start(this.connection, this.remote)
     } catch (e) {
       this.env.broker.log.warning('Broker', `Bridge ${bridge.name} failed to start: ${(e as Error).message}`)
     }
@@ -162,8 +162,8 @@ export class FederationLink {
   }
 
   private dropConnection(reason: string): void {
-    this.agent?.abort(reason)
-    this.agent = undefined
+    this.remote?.abort(reason)
+    this.remote = undefined
     this.connection = undefined
     for (const b of this.bridges.values()) b.stop()
   }

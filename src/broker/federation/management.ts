@@ -2,7 +2,7 @@
 // methods, and the broker object's `connect` plus `create`/`delete` for types link and bridge.
 // The broker class is re-registered with those methods added; every other type still goes to
 // the core's own create/delete.
-import { bool, ref, str, type Typed, u16, u32 } from '../management/codec.js'
+import { bool, ref, str, type Typed, u16, u32 } from '../../protocol/qmf-encode.js'
 import { BROKER_OID, VHOST_OID } from '../management/context.js'
 import {
   type ManagedClass,

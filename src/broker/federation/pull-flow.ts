@@ -10,7 +10,7 @@ import type { InboundMessage } from '../nodes/message.js'
 import { type BridgeConfig, type BridgeFlow, creditWindow } from './bridge-config.js'
 import { deliverLocally, type RemoteDelivery } from './deliver-local.js'
 import { DynamicInterest } from './dynamic-interest.js'
-import type { RemoteAgent } from './remote-agent.js'
+import type { RemoteBroker } from './remote-broker.js'
 
 export class PullFlow implements BridgeFlow {
   private receiver?: Receiver
@@ -25,7 +25,7 @@ export class PullFlow implements BridgeFlow {
     return this.receiver !== undefined
   }
 
-  start(conn: Connection, agent: RemoteAgent): void {
+  start(conn: Connection, remote: RemoteBroker): void {
     if (this.receiver) return
     const source = this.cfg.srcIsQueue ? { address: this.cfg.src } : { dynamic: true }
     const receiver = conn.open_receiver({
@@ -50,7 +50,7 @@ export class PullFlow implements BridgeFlow {
       )
     })
     receiver.on('receiver_close', () => this.detached(receiver))
-    if (!this.cfg.srcIsQueue) receiver.once('receiver_open', () => this.bindSource(receiver, agent))
+    if (!this.cfg.srcIsQueue) receiver.once('receiver_open', () => this.bindSource(receiver, remote))
   }
 
   /** The bridge is gone for good; its remote queue goes with the receiver. */
@@ -76,7 +76,7 @@ export class PullFlow implements BridgeFlow {
     this.interest = undefined
   }
 
-  private bindSource(receiver: Receiver, agent: RemoteAgent): void {
+  private bindSource(receiver: Receiver, remote: RemoteBroker): void {
     const queue = receiver.source.address
     const bind = (key: string, op: 'create' | 'delete') => {
       const name = `${this.cfg.src}/${queue}/${key}`
@@ -84,7 +84,7 @@ export class PullFlow implements BridgeFlow {
         op === 'create'
           ? { type: 'binding', name, properties: {}, strict: true }
           : { type: 'binding', name, options: {} }
-      agent.call(op, args).catch((e: Error) => {
+      remote.call(op, args).catch((e: Error) => {
         this.broker.log.warning('Broker', `Bridge ${this.cfg.name}: ${op} binding ${name} failed: ${e.message}`)
       })
     }

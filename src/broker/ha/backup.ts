@@ -2,6 +2,8 @@
 // it (the primary), applies the configuration stream, and runs one queue replicator per fully
 // replicated queue. Replica state (ids held) survives a lost link, so after a failover only the
 // difference is copied.
+
+import { qpidAddressText } from '../../protocol/url.js'
 import type { Broker } from '../broker.js'
 import type { Queue } from '../nodes/queue.js'
 import { decodeFull } from '../transport/message-codec.js'
@@ -13,7 +15,6 @@ import { stampedLevel } from './levels.js'
 import type { Membership } from './membership.js'
 import { CONFIG_ADDRESS, type ConfigEvent } from './protocol.js'
 import { QueueReplicator } from './queue-replicator.js'
-import { formatAddress } from './url.js'
 
 type RheaConnection = any
 
@@ -46,7 +47,7 @@ export class BackupRole {
     })
     this.link = new BrokerLink({
       ...ctx.link,
-      onOpen: (conn, address) => this.opened(conn, formatAddress(address)),
+      onOpen: (conn, address) => this.opened(conn, qpidAddressText(address)),
       onClose: () => this.closed(),
     })
   }

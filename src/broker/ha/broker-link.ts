@@ -4,15 +4,15 @@
 // carries the broker's info as `qpid.ha-backup` and heartbeats (heartbeat.ts).
 import { randomUUID } from 'node:crypto'
 import rhea from 'rhea'
+import { type QpidAddress, qpidAddressText } from '../../protocol/url.js'
 import type { Logger } from '../log.js'
 import { dropWhenSilent } from './heartbeat.js'
 import { BACKUP_PROPERTY } from './protocol.js'
-import { formatAddress, type HaAddress } from './url.js'
 
 type RheaConnection = any
 
 export interface LinkOptions {
-  addresses: () => HaAddress[]
+  addresses: () => QpidAddress[]
   /** Our own `host:port`, skipped when cycling (a broker never replicates from itself). */
   self: string
   info: () => Record<string, unknown>
@@ -21,7 +21,7 @@ export interface LinkOptions {
   heartbeatMs: number
   maintenanceMs: number
   log: Logger
-  onOpen(conn: RheaConnection, address: HaAddress): void
+  onOpen(conn: RheaConnection, address: QpidAddress): void
   onClose(): void
 }
 
@@ -58,7 +58,7 @@ export class BrokerLink {
     }
   }
 
-  private candidates(): HaAddress[] {
+  private candidates(): QpidAddress[] {
     return this.opts.addresses().filter((a) => {
       const host = loopback(a.host)
       return a.protocol === 'tcp' && host !== undefined && `${host}:${a.port}` !== this.opts.self
@@ -93,7 +93,7 @@ export class BrokerLink {
       if (this.conn !== conn) return
       this.conn = undefined
       if (opened) {
-        this.opts.log.info('HA', `Link to ${formatAddress(address)} closed`)
+        this.opts.log.info('HA', `Link to ${qpidAddressText(address)} closed`)
         this.opts.onClose()
       }
       try {

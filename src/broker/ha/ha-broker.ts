@@ -2,6 +2,8 @@
 // connections (ha.md §4), stamps replication levels on a primary (§6.2), routes replication links
 // to the primary role, runs the backup role, implements promotion (§5) and the habroker methods.
 import { randomUUID } from 'node:crypto'
+import { PythonError } from '../../protocol/errors.js'
+import { parseQpidUrl, type QpidUrl, qpidUrlText } from '../../protocol/url.js'
 import type { Broker } from '../broker.js'
 import { BrokerError, notFound } from '../errors.js'
 import type { ManagementRegistry } from '../management/registry.js'
@@ -26,7 +28,6 @@ import { PrimaryRole } from './primary.js'
 import { QueueReplicator } from './queue-replicator.js'
 import { isBackup, statusCode } from './status.js'
 import { checkStatus } from './status-check.js'
-import { formatHaUrl, type HaUrl, parseHaUrl, UrlError } from './url.js'
 
 /** qpidd's limit (0-10 channel limit minus 100), kept so the limit scenario behaves the same. */
 export const MAX_REPLICATED_QUEUES = 65434
@@ -35,8 +36,8 @@ export class HaBroker {
   readonly confirmation = new ConfirmationTracker()
   readonly haQueues = new Map<Queue, HaQueue>()
   readonly membership: Membership
-  private brokersUrl?: HaUrl
-  private publicUrl?: HaUrl
+  private brokersUrl?: QpidUrl
+  private publicUrl?: QpidUrl
   private primary?: PrimaryRole
   private backup?: BackupRole
   private readonly replicaLinks: BrokerLink[] = []
@@ -101,7 +102,7 @@ export class HaBroker {
     if (cfg.cluster) {
       this.announceUrl = installFailoverExchange(
         broker,
-        () => formatHaUrl(this.publicUrl) || formatHaUrl(this.brokersUrl),
+        () => qpidUrlText(this.publicUrl) || qpidUrlText(this.brokersUrl),
       )
       this.membership.setStatus('joining')
     }
@@ -111,8 +112,8 @@ export class HaBroker {
   start(): void {
     this.membership.self.port = this.broker.port
     if (!this.cfg.cluster) return
-    this.log('info', `Brokers URL set to: ${formatHaUrl(this.brokersUrl)}`)
-    this.log('info', `Connecting to cluster: ${formatHaUrl(this.brokersUrl)}`)
+    this.log('info', `Brokers URL set to: ${qpidUrlText(this.brokersUrl)}`)
+    this.log('info', `Connecting to cluster: ${qpidUrlText(this.brokersUrl)}`)
     this.log('info', `Set self address to: tcp:127.0.0.1:${this.broker.port}`)
     this.backup = this.newBackup()
     this.backup.start()
@@ -122,8 +123,8 @@ export class HaBroker {
     registry.register(
       habrokerClass({
         status: () => this.membership.status,
-        brokersUrl: () => formatHaUrl(this.brokersUrl),
-        publicUrl: () => formatHaUrl(this.publicUrl),
+        brokersUrl: () => qpidUrlText(this.brokersUrl),
+        publicUrl: () => qpidUrlText(this.publicUrl),
         replicateDefault: () => this.cfg.replicateDefault,
         members: () => this.membership.records(),
         systemId: () => this.broker.systemId,
@@ -131,12 +132,12 @@ export class HaBroker {
         promote: () => this.promote(),
         setBrokersUrl: (u) => {
           this.brokersUrl = this.parseUrl(u)
-          this.log('info', `Brokers URL set to: ${formatHaUrl(this.brokersUrl)}`)
+          this.log('info', `Brokers URL set to: ${qpidUrlText(this.brokersUrl)}`)
           this.announceUrl()
         },
         setPublicUrl: (u) => {
           this.publicUrl = this.parseUrl(u)
-          this.log('info', `Public URL set to: ${formatHaUrl(this.publicUrl)}`)
+          this.log('info', `Public URL set to: ${qpidUrlText(this.publicUrl)}`)
           this.announceUrl()
         },
         replicate: (broker, queue) => this.replicate(broker, queue),
@@ -330,7 +331,7 @@ export class HaBroker {
       onClose: () => replica.stop(),
     })
     this.replicaLinks.push(link)
-    this.log('info', `Replicating queue ${queueName} from ${formatHaUrl(url)} (${link.name})`)
+    this.log('info', `Replicating queue ${queueName} from ${qpidUrlText(url)} (${link.name})`)
     link.start()
   }
 
@@ -369,11 +370,11 @@ export class HaBroker {
     }
   }
 
-  private parseUrl(text: string): HaUrl | undefined {
+  private parseUrl(text: string): QpidUrl | undefined {
     try {
-      return parseHaUrl(text)
+      return parseQpidUrl(text)
     } catch (e) {
-      if (e instanceof UrlError) throw new BrokerError(e.message, 'amqp:invalid-field')
+      if (e instanceof PythonError) throw new BrokerError(e.message, 'amqp:invalid-field')
       throw e
     }
   }

@@ -1,6 +1,6 @@
 // The `habroker` management object (qmf.md §6.13): org.apache.qpid.ha:habroker:ha-broker with the
 // properties qpid-ha reads and the methods promote, setBrokersUrl, setPublicUrl, replicate.
-import { list, map, str, type Typed, u16, u32, uuid } from '../management/codec.js'
+import { list, map, str, type Typed, u16, u32, uuid } from '../../protocol/qmf-encode.js'
 import type { ManagedClass, ManagedObject, MethodHandler } from '../management/registry.js'
 import type { MemberRecord } from './membership.js'
 

@@ -1,14 +1,16 @@
 // The HA rows of qpidd's option table (link-maintenance-interval is registered by federation) (names, defaults and duration syntax as `qpidd --help`
 // shows them with ha.so loaded), and their reading into one HaConfig.
+
+import { PythonError } from '../../protocol/errors.js'
+import { parseQpidUrl, type QpidUrl } from '../../protocol/url.js'
 import { OptionError, type OptionValues, registerOptions } from '../options.js'
 import { LEVELS, type ReplicationLevel } from './levels.js'
-import { type HaUrl, parseHaUrl, UrlError } from './url.js'
 
 export interface HaConfig {
   cluster: boolean
   queueReplication: boolean
-  brokersUrl?: HaUrl
-  publicUrl?: HaUrl
+  brokersUrl?: QpidUrl
+  publicUrl?: QpidUrl
   replicateDefault: ReplicationLevel
   username?: string
   password?: string
@@ -85,13 +87,13 @@ function durationMs(values: OptionValues, name: string, dflt: number): number {
   return typeof v === 'number' ? v : dflt
 }
 
-function url(values: OptionValues, name: string): HaUrl | undefined {
+function url(values: OptionValues, name: string): QpidUrl | undefined {
   const v = values[name]
   if (typeof v !== 'string') return undefined
   try {
-    return parseHaUrl(v)
+    return parseQpidUrl(v)
   } catch (e) {
-    if (e instanceof UrlError) throw new OptionError(`${e.message} (--${name})`)
+    if (e instanceof PythonError) throw new OptionError(`${e.message} (--${name})`)
     throw e
   }
 }

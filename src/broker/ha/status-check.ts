@@ -2,8 +2,8 @@
 // other broker of the URL for its status over an admin connection, each within the heartbeat
 // interval. Unreachable or hung brokers simply give no answer.
 import rhea from 'rhea'
+import type { QpidAddress } from '../../protocol/url.js'
 import { ADMIN_PROPERTY, BACKUP_PROPERTY, STATUS_ADDRESS } from './protocol.js'
-import type { HaAddress } from './url.js'
 
 export interface CheckOptions {
   info: Record<string, unknown>
@@ -13,7 +13,7 @@ export interface CheckOptions {
 }
 
 /** The peer's status string, or undefined when it did not answer in time. */
-export function checkStatus(address: HaAddress, opts: CheckOptions): Promise<string | undefined> {
+export function checkStatus(address: QpidAddress, opts: CheckOptions): Promise<string | undefined> {
   return new Promise((resolve) => {
     const container = rhea.create_container({ id: `qpid.ha-status-check-${rhea.generate_uuid()}` })
     let done = false

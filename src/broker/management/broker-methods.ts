@@ -1,8 +1,9 @@
 // Methods of the broker object (qmf.md §4): create, delete, query, getLogLevel, setLogLevel, echo,
 // shutdown. Errors carry qpidd's texts; BrokerError becomes code 7 in the agent.
+
+import { map, str, type Typed, u32 } from '../../protocol/qmf-encode.js'
 import { BrokerError } from '../errors.js'
 import { queueValues } from './classes/queue.js'
-import { map, str, type Typed, u32 } from './codec.js'
 import type { ManagementContext } from './context.js'
 import { type MethodHandler, QmfError } from './registry.js'
 

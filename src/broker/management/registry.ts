@@ -1,7 +1,7 @@
 // The management object model: classes register here (one file per class under classes/), each
 // producing its objects' `_values` from the live broker state on demand. Modules (HA: `habroker`)
 // add classes, objects and methods through `register`.
-import type { Typed } from './codec.js'
+import type { Typed } from '../../protocol/qmf-encode.js'
 
 export class QmfError extends Error {
   constructor(

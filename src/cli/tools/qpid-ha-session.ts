@@ -3,16 +3,11 @@
 // deadline, so no command hangs on a dead or stopped broker.
 import { readFileSync } from 'node:fs'
 import type { Session } from 'rhea'
-import {
-  BrokerAgent,
-  type BrokerUrl,
-  type ConnectOptions,
-  openConnection,
-  parseBrokerUrl,
-  pyStr,
-  QmfError,
-  type QmfObject,
-} from '../../qmf/index.js'
+import { type ConnectOptions, openConnection } from '../../protocol/connection.js'
+import { PythonError, pyStr } from '../../protocol/errors.js'
+import type { QmfObject } from '../../protocol/qmf-types.js'
+import { type BrokerUrl, parseBrokerUrl } from '../../protocol/url.js'
+import { BrokerAgent } from '../../qmf/console.js'
 
 export interface HaFlags {
   broker?: string
@@ -38,8 +33,8 @@ export function readQpiddConf(path: string): Map<string, string> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     if (code === 'ENOENT')
-      throw new QmfError('FileNotFoundError', `[Errno 2] No such file or directory: ${pyStr(path)}`)
-    throw new QmfError('Exception', `cannot read ${path}: ${code ?? 'error'}`)
+      throw new PythonError('FileNotFoundError', `[Errno 2] No such file or directory: ${pyStr(path)}`)
+    throw new PythonError('Exception', `cannot read ${path}: ${code ?? 'error'}`)
   }
   const conf = new Map<string, string>()
   for (const raw of text.split('\n')) {
@@ -56,7 +51,7 @@ export function readQpiddConf(path: string): Map<string, string> {
 function pyFloat(text: string): number {
   const n = Number(text.trim())
   if (text.trim() === '' || Number.isNaN(n)) {
-    throw new QmfError('ValueError', `could not convert string to float: ${pyStr(text)}`)
+    throw new PythonError('ValueError', `could not convert string to float: ${pyStr(text)}`)
   }
   return n
 }
@@ -113,7 +108,7 @@ export async function openHa(target: Target): Promise<HaSession> {
   const agent = await BrokerAgent.connect({ ...target.connect, replyTimeoutMs: target.connect.timeoutMs })
   try {
     const ha = await agent.getSingleton('habroker')
-    if (!ha) throw new QmfError('Exception', `HA module is not loaded on broker at ${target.text}`)
+    if (!ha) throw new PythonError('Exception', `HA module is not loaded on broker at ${target.text}`)
     return { agent, ha }
   } catch (err) {
     agent.close()
@@ -127,7 +122,7 @@ export async function ping(target: Target): Promise<void> {
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new QmfError('Timeout', 'session not opened in time')),
+        () => reject(new PythonError('Timeout', 'session not opened in time')),
         target.connect.timeoutMs,
       )
       const session: Session = conn.create_session()
@@ -137,7 +132,7 @@ export async function ping(target: Target): Promise<void> {
       })
       conn.once('disconnected', () => {
         clearTimeout(timer)
-        reject(new QmfError('ConnectionError', 'connection aborted'))
+        reject(new PythonError('ConnectionError', 'connection aborted'))
       })
       session.begin()
     })
@@ -155,7 +150,7 @@ export function clusterAddresses(brokersUrl: string): string[] {
     .filter((a) => a !== '')
 }
 
-export type BrokerResult = { address: string; ha: QmfObject } | { address: string; error: QmfError }
+export type BrokerResult = { address: string; ha: QmfObject } | { address: string; error: PythonError }
 
 /**
  * `--all`: queries every broker of the cluster in parallel, each within its own deadline, and
@@ -173,7 +168,7 @@ export async function queryAll(addresses: string[], flags: HaFlags, target: Targ
         agent.close()
         return { address, ha }
       } catch (err) {
-        return { address, error: asQmfError(err) }
+        return { address, error: asPythonError(err) }
       }
     }),
   )
@@ -182,7 +177,7 @@ export async function queryAll(addresses: string[], flags: HaFlags, target: Targ
 /** One overall budget for connect + query, on top of the per-step deadlines. */
 function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new QmfError('Timeout', `no answer within ${ms / 1000} s`)), ms)
+    const timer = setTimeout(() => reject(new PythonError('Timeout', `no answer within ${ms / 1000} s`)), ms)
     p.then(
       (v) => {
         clearTimeout(timer)
@@ -196,14 +191,14 @@ function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
   })
 }
 
-export function asQmfError(err: unknown): QmfError {
-  if (err instanceof QmfError) return err
-  return new QmfError('Exception', err instanceof Error ? err.message : String(err))
+export function asPythonError(err: unknown): PythonError {
+  if (err instanceof PythonError) return err
+  return new PythonError('Exception', err instanceof Error ? err.message : String(err))
 }
 
 /** qpid-ha's top-level error line: `<ExceptionClass>: <message>`. */
 export function errorLine(err: unknown): string {
-  const e = asQmfError(err)
+  const e = asPythonError(err)
   return `${e.pythonClass}: ${e.message}\n`
 }
 

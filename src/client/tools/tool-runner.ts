@@ -1,7 +1,7 @@
 // Runs one of the operator tools: errors become one line on stderr with the documented exit
 // code (never a stack trace), connection events are logged to stderr, and SIGINT/SIGTERM print
 // the summary so far before exiting.
-import { QmfError } from '../../qmf/errors.js'
+import { PythonError } from '../../protocol/errors.js'
 import { ClientError } from '../errors.js'
 import { FailoverConnection } from '../failover-connection.js'
 import {
@@ -25,9 +25,9 @@ export async function runTool(name: string, start: () => ToolRun | Promise<ToolR
     const usage =
       err instanceof UsageError ||
       (err instanceof ClientError && err.kind === 'usage') ||
-      (err instanceof QmfError && err.pythonClass === 'ValueError')
+      (err instanceof PythonError && err.pythonClass === 'ValueError')
     const text =
-      err instanceof QmfError && err.pythonClass === 'ValueError'
+      err instanceof PythonError && err.pythonClass === 'ValueError'
         ? `invalid broker address '${err.message}'`
         : String((err as Error)?.message ?? err)
     process.stderr.write(`${name}: error: ${text}\n`)

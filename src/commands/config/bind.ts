@@ -4,7 +4,7 @@ import { bind } from '../../config/admin.js'
 import { type BindingArgs, headersBindingArgs, xmlBindingArgs } from '../../config/binding-args.js'
 import { ConfigCommand } from '../../config/command.js'
 import type { ConfigFlags } from '../../config/flags.js'
-import type { BrokerAgent } from '../../qmf/agent.js'
+import type { BrokerAgent } from '../../qmf/console.js'
 
 export default class Bind extends ConfigCommand {
   static override summary = 'bind <exchange> <queue> [binding-key] [all|any k=v ...] [-f file|-]'

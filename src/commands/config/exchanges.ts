@@ -1,7 +1,7 @@
 import { ConfigCommand } from '../../config/command.js'
 import type { ConfigFlags } from '../../config/flags.js'
 import { brokerLabel, printLines } from '../../config/session.js'
-import type { BrokerAgent } from '../../qmf/agent.js'
+import type { BrokerAgent } from '../../qmf/console.js'
 import { renderExchangeBindings } from '../../render/config-bindings.js'
 import { renderExchanges } from '../../render/config-exchanges.js'
 import { exchangesJson } from '../../render/config-json.js'

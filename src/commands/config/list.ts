@@ -1,7 +1,7 @@
 import { ConfigCommand } from '../../config/command.js'
 import type { ConfigFlags } from '../../config/flags.js'
 import { brokerLabel } from '../../config/session.js'
-import type { BrokerAgent } from '../../qmf/agent.js'
+import type { BrokerAgent } from '../../qmf/console.js'
 import { listJson } from '../../render/config-json.js'
 import { listColumns, renderList } from '../../render/config-list.js'
 import { writeJson } from '../../render/json.js'

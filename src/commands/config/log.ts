@@ -1,7 +1,7 @@
 import { getLogLevel, setLogLevel } from '../../config/admin.js'
 import { ConfigCommand } from '../../config/command.js'
 import type { ConfigFlags } from '../../config/flags.js'
-import type { BrokerAgent } from '../../qmf/agent.js'
+import type { BrokerAgent } from '../../qmf/console.js'
 
 export default class Log extends ConfigCommand {
   static override summary = 'log [<logstring>]: show or set the broker log level.'

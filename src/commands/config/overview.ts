@@ -1,7 +1,7 @@
 import { ConfigCommand } from '../../config/command.js'
 import type { ConfigFlags } from '../../config/flags.js'
 import { brokerLabel, printLines } from '../../config/session.js'
-import type { BrokerAgent } from '../../qmf/agent.js'
+import type { BrokerAgent } from '../../qmf/console.js'
 import { overviewJson } from '../../render/config-json.js'
 import { overviewOf, renderOverview } from '../../render/config-overview.js'
 import { writeJson } from '../../render/json.js'

@@ -1,6 +1,6 @@
 import { reloadAcl } from '../../config/admin.js'
 import { ConfigCommand } from '../../config/command.js'
-import type { BrokerAgent } from '../../qmf/agent.js'
+import type { BrokerAgent } from '../../qmf/console.js'
 
 export default class ReloadAcl extends ConfigCommand {
   static override summary = 'reload-acl: make the ACL module re-read its file.'

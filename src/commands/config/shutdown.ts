@@ -1,7 +1,7 @@
 import { shutdown } from '../../config/admin.js'
 import { ConfigCommand } from '../../config/command.js'
-import type { BrokerAgent } from '../../qmf/agent.js'
-import { QmfError } from '../../qmf/errors.js'
+import { PythonError } from '../../protocol/errors.js'
+import type { BrokerAgent } from '../../qmf/console.js'
 
 export default class Shutdown extends ConfigCommand {
   static override summary = 'shutdown: stop the broker.'
@@ -11,7 +11,7 @@ export default class Shutdown extends ConfigCommand {
       await shutdown(agent)
     } catch (err) {
       // The broker may close the connection before it answers: that is the expected outcome.
-      if (!(err instanceof QmfError && err.pythonClass === 'ConnectionError')) throw err
+      if (!(err instanceof PythonError && err.pythonClass === 'ConnectionError')) throw err
     }
     return 0
   }

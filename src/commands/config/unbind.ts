@@ -2,7 +2,7 @@ import { printUsage } from '../../cli/tools/qpid-config-usage.js'
 import { unbind } from '../../config/admin.js'
 import { ConfigCommand } from '../../config/command.js'
 import type { ConfigFlags } from '../../config/flags.js'
-import type { BrokerAgent } from '../../qmf/agent.js'
+import type { BrokerAgent } from '../../qmf/console.js'
 
 export default class Unbind extends ConfigCommand {
   static override summary = 'unbind <exchange> <queue> [binding-key]'

@@ -2,7 +2,8 @@ import { Command } from '@oclif/core/command'
 import * as Flags from '@oclif/core/flags'
 import { connectionFlags } from '../../cli/tools/qpid-ha-flags.js'
 import { openHa, resolveTarget, runHa } from '../../cli/tools/qpid-ha-session.js'
-import { HA_BROKER_OBJECT, QmfError } from '../../qmf/index.js'
+import { PythonError } from '../../protocol/errors.js'
+import { HA_BROKER_OBJECT } from '../../protocol/qmf-request.js'
 
 /** qpidd-ref extension: the habroker methods setBrokersUrl / setPublicUrl, which no Python tool calls. */
 export default class SetHa extends Command {
@@ -19,7 +20,7 @@ export default class SetHa extends Command {
       const brokersUrl = flags['brokers-url']
       const publicUrl = flags['public-url']
       if (brokersUrl === undefined && publicUrl === undefined) {
-        throw new QmfError('Exception', 'Nothing to set: give --brokers-url and/or --public-url')
+        throw new PythonError('Exception', 'Nothing to set: give --brokers-url and/or --public-url')
       }
       const { agent } = await openHa(resolveTarget(flags))
       try {

@@ -4,10 +4,12 @@
 // original's `Failed: <Class> - <message>` with exit 1.
 import { Command } from '@oclif/core/command'
 import * as Flags from '@oclif/core/flags'
-import { BrokerAgent, hostPort, parseBrokerUrl, QmfError } from '../../qmf/index.js'
+import { PythonError } from '../../protocol/errors.js'
+import { hostPort, parseBrokerUrl } from '../../protocol/url.js'
+import { BrokerAgent } from '../../qmf/console.js'
 import type { JsonValue } from '../../render/json.js'
 import { type Show, type StatRequest, statSnapshot } from '../../render/stat-snapshot.js'
-import { PythonError, type Snapshot } from '../../render/stat-view.js'
+import type { Snapshot } from '../../render/stat-view.js'
 import { watchStdout } from '../../render/stat-watch.js'
 
 /** The original's deadline for every broker reply; also ours when -t is absent or not positive. */
@@ -81,6 +83,6 @@ function interrupted(): never {
 }
 
 function pythonClass(err: unknown): string {
-  if (err instanceof QmfError || err instanceof PythonError) return err.pythonClass
+  if (err instanceof PythonError) return err.pythonClass
   return 'Exception'
 }

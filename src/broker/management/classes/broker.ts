@@ -1,8 +1,8 @@
 // QMF class `broker` (qmf.md §6.1): one object, statistics are the sum over all queues.
 
+import { bool, ref, str, type Typed, u16, u32, u64 } from '../../../protocol/qmf-encode.js'
 import { VERSION } from '../../broker.js'
 import { brokerMethods } from '../broker-methods.js'
-import { bool, ref, str, type Typed, u16, u32, u64 } from '../codec.js'
 import type { ManagementContext } from '../context.js'
 import { BROKER_OID, systemOid } from '../context.js'
 import { type ManagedClass, type ManagedObject, PKG } from '../registry.js'

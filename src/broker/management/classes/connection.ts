@@ -1,8 +1,9 @@
 // QMF classes `connection`, `session` and `subscription` for AMQP 1.0 clients. Frame counters
 // count transfers (rhea does not expose per-frame hooks); byte counters come from the socket.
+
+import { bool, ref, str, type Typed, u16, u32, u64, value } from '../../../protocol/qmf-encode.js'
 import type { ConnectionInfo, SessionInfo } from '../../transport/connection-info.js'
 import type { OutgoingConsumer } from '../../transport/consumer.js'
-import { bool, ref, str, type Typed, u16, u32, u64, value } from '../codec.js'
 import { connectionOid, type ManagementContext, queueOid, sessionOid, VHOST_OID } from '../context.js'
 import { type ManagedClass, type ManagedObject, PKG } from '../registry.js'
 

@@ -1,6 +1,7 @@
 // QMF class `exchange` (qmf.md §6.3).
+
+import { bool, ref, str, type Typed, u64, value } from '../../../protocol/qmf-encode.js'
 import type { Exchange } from '../../nodes/exchange.js'
-import { bool, ref, str, type Typed, u64, value } from '../codec.js'
 import { exchangeOid, type ManagementContext, VHOST_OID } from '../context.js'
 import { type ManagedClass, type ManagedObject, PKG } from '../registry.js'
 import { putHiLo } from './hilo.js'

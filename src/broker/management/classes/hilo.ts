@@ -1,6 +1,7 @@
 // hilo32 statistics appear as three keys: X, XHigh, XLow (uint32).
+
+import { type Typed, u32 } from '../../../protocol/qmf-encode.js'
 import type { HiLo } from '../../nodes/stats.js'
-import { type Typed, u32 } from '../codec.js'
 
 export function putHiLo(v: Record<string, Typed>, name: string, h: HiLo): void {
   v[name] = u32(h.value)

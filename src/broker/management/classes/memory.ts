@@ -7,7 +7,7 @@
 //   malloc_hblks    = arrayBuffers (ArrayBuffer/Buffer memory, part of external)
 //   malloc_ordblks  = rss (resident set of the whole process)
 //   malloc_keepcost = 0
-import { str, u64 } from '../codec.js'
+import { str, u64 } from '../../../protocol/qmf-encode.js'
 import type { ManagementContext } from '../context.js'
 import { type ManagedClass, type ManagedObject, PKG } from '../registry.js'
 

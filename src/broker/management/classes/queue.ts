@@ -1,7 +1,8 @@
 // QMF class `queue` (qmf.md §6.2) with methods purge and reroute.
+
+import { bool, ref, str, type Typed, u32, u64, value } from '../../../protocol/qmf-encode.js'
 import type { Queue } from '../../nodes/queue.js'
 import { STAT_KEYS } from '../../nodes/stats.js'
-import { bool, ref, str, type Typed, u32, u64, value } from '../codec.js'
 import { exchangeOid, type ManagementContext, queueOid, VHOST_OID } from '../context.js'
 import { type ManagedClass, type ManagedObject, PKG, QmfError } from '../registry.js'
 import { putHiLo } from './hilo.js'

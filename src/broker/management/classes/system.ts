@@ -1,6 +1,6 @@
 // QMF classes `system` and `vhost`: fixed objects describing the host and the single virtual host.
 import { hostname, machine, release, type, version } from 'node:os'
-import { ref, str, uuid } from '../codec.js'
+import { ref, str, uuid } from '../../../protocol/qmf-encode.js'
 import { BROKER_OID, type ManagementContext, systemOid, VHOST_OID } from '../context.js'
 import { type ManagedClass, type ManagedObject, PKG } from '../registry.js'
 

@@ -1,6 +1,6 @@
 // Statistics of the broker and queue schemas for features qpidd-ref does not have (transactions,
 // flow to disk): both classes report them, always 0.
-import { type Typed, u64 } from '../codec.js'
+import { type Typed, u64 } from '../../../protocol/qmf-encode.js'
 
 const ZERO_STATS = [
   'msgTxnEnqueues',

@@ -3,7 +3,7 @@ import { create } from '../../../config/admin.js'
 import { ConfigCommand } from '../../../config/command.js'
 import { exchangeProperties } from '../../../config/declare.js'
 import type { ConfigFlags } from '../../../config/flags.js'
-import type { BrokerAgent } from '../../../qmf/agent.js'
+import type { BrokerAgent } from '../../../qmf/console.js'
 
 export default class AddExchange extends ConfigCommand {
   static override summary = 'add exchange <type> <name>: declare an exchange (extra words are ignored).'

@@ -2,7 +2,7 @@ import { create } from '../../../config/admin.js'
 import { ConfigCommand } from '../../../config/command.js'
 import { argumentMap } from '../../../config/declare.js'
 import type { ConfigFlags } from '../../../config/flags.js'
-import type { BrokerAgent } from '../../../qmf/agent.js'
+import type { BrokerAgent } from '../../../qmf/console.js'
 
 export default class Add extends ConfigCommand {
   static override summary = 'add <type> <name>: create any broker object type from --argument properties.'

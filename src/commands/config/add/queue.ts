@@ -3,7 +3,7 @@ import { create, startReplica } from '../../../config/admin.js'
 import { ConfigCommand } from '../../../config/command.js'
 import { queueProperties } from '../../../config/declare.js'
 import type { ConfigFlags } from '../../../config/flags.js'
-import type { BrokerAgent } from '../../../qmf/agent.js'
+import type { BrokerAgent } from '../../../qmf/console.js'
 
 export default class AddQueue extends ConfigCommand {
   static override summary = 'add queue <name>: declare a queue; --start-replica then starts HA replication.'

@@ -1,7 +1,7 @@
 import { remove } from '../../../config/admin.js'
 import { ConfigCommand } from '../../../config/command.js'
 import type { ConfigFlags } from '../../../config/flags.js'
-import type { BrokerAgent } from '../../../qmf/agent.js'
+import type { BrokerAgent } from '../../../qmf/console.js'
 
 export default class Del extends ConfigCommand {
   static override summary = 'del <type> <name>: delete any broker object type.'

@@ -2,7 +2,7 @@ import { printUsage } from '../../../cli/tools/qpid-config-usage.js'
 import { remove } from '../../../config/admin.js'
 import { ConfigCommand } from '../../../config/command.js'
 import type { ConfigFlags } from '../../../config/flags.js'
-import type { BrokerAgent } from '../../../qmf/agent.js'
+import type { BrokerAgent } from '../../../qmf/console.js'
 
 export default class DelQueue extends ConfigCommand {
   static override summary = 'del queue <name>: delete a queue if empty and unused, unless --force*.'

@@ -1,4 +1,4 @@
-import { hostPort } from '../../../qmf/url.js'
+import { hostPort } from '../../../protocol/url.js'
 import { jsonObject, writeJson } from '../../../render/json.js'
 import { renderLinks } from '../../../render/route-links.js'
 import { RouteCommand } from '../../../route/command.js'

@@ -1,7 +1,6 @@
-import { hostPort } from '../../../qmf/url.js'
+import { brokerUrlText, hostPort } from '../../../protocol/url.js'
 import { writeJson } from '../../../render/json.js'
 import { keyText, renderRoutes, routeRows } from '../../../render/route-list.js'
-import { urlName } from '../../../route/broker-url.js'
 import { RouteCommand } from '../../../route/command.js'
 import type { RouteContext } from '../../../route/session.js'
 
@@ -13,7 +12,7 @@ export default class RouteList extends RouteCommand {
     const links = await ctx.agent.query('link')
     const rows = routeRows(links, await ctx.agent.query('bridge'))
     if (!ctx.flags.json) {
-      process.stdout.write(renderRoutes(urlName(ctx.local), rows))
+      process.stdout.write(renderRoutes(brokerUrlText(ctx.local), rows))
       return
     }
     const routes = rows.map(({ bridge, link }) => ({

@@ -7,7 +7,7 @@ import rhea, { type Connection, type ConnectionOptions } from 'rhea'
 // --sasl-mechanism, so we use its (untyped) SASL module directly.
 // @ts-expect-error rhea ships no typings for lib/sasl.js
 import sasl from 'rhea/lib/sasl.js'
-import { QmfError, socketError } from './errors.js'
+import { PythonError, socketError } from './errors.js'
 import type { BrokerUrl } from './url.js'
 
 export interface ConnectOptions {
@@ -32,13 +32,13 @@ function saslMechanisms(opts: ConnectOptions): unknown {
   if (!wanted || wanted === 'ANONYMOUS') mechs.enable_anonymous(user ?? 'anonymous')
   if (wanted === 'EXTERNAL') mechs.enable_external()
   if (wanted && !['PLAIN', 'ANONYMOUS', 'EXTERNAL'].includes(wanted)) {
-    throw new QmfError('ConnectError', `SASL mechanism ${opts.saslMechanism} is not supported by this client`)
+    throw new PythonError('ConnectError', `SASL mechanism ${opts.saslMechanism} is not supported by this client`)
   }
   return mechs
 }
 
 /**
- * Resolves with an open connection, or rejects with a QmfError in the Python tools' terms.
+ * Resolves with an open connection, or rejects with a PythonError in the Python tools' terms.
  * `created` gets the connection at once, before the broker's open arrives, so a caller can queue
  * its sessions and links behind the open frame instead of waiting a round trip for it.
  */
@@ -65,7 +65,7 @@ export function openConnection(opts: ConnectOptions, created?: (conn: Connection
 
   return new Promise((resolve, reject) => {
     let settled = false
-    const fail = (err: QmfError) => {
+    const fail = (err: PythonError) => {
       if (settled) return
       settled = true
       clearTimeout(timer)
@@ -77,7 +77,7 @@ export function openConnection(opts: ConnectOptions, created?: (conn: Connection
       conn.socket?.destroy?.(err)
       reject(err)
     }
-    const timer = setTimeout(() => fail(new QmfError('ConnectError', 'timed out')), opts.timeoutMs)
+    const timer = setTimeout(() => fail(new PythonError('ConnectError', 'timed out')), opts.timeoutMs)
     const conn = container.connect(options)
     created?.(conn)
     conn.on('connection_open', () => {
@@ -93,15 +93,15 @@ export function openConnection(opts: ConnectOptions, created?: (conn: Connection
       const remote = ctx.connection.error as AmqpError
       const e = remote ?? ((ctx as { error?: unknown }).error as AmqpError)
       if (e?.condition === 'amqp:unauthorized-access') {
-        fail(new QmfError('AuthenticationFailure', remote?.description ?? 'Authentication failed'))
+        fail(new PythonError('AuthenticationFailure', remote?.description ?? 'Authentication failed'))
       } else {
-        fail(new QmfError('ConnectionError', e?.description ?? e?.condition ?? 'connection aborted'))
+        fail(new PythonError('ConnectionError', e?.description ?? e?.condition ?? 'connection aborted'))
       }
     })
     conn.on('disconnected', (ctx) => {
       const err = (ctx as { error?: NodeJS.ErrnoException }).error
-      fail(err?.code ? socketError(err) : new QmfError('ConnectionError', 'connection aborted'))
+      fail(err?.code ? socketError(err) : new PythonError('ConnectionError', 'connection aborted'))
     })
-    conn.on('error', (err: Error) => fail(new QmfError('ConnectionError', err.message)))
+    conn.on('error', (err: Error) => fail(new PythonError('ConnectionError', err.message)))
   })
 }

@@ -1,14 +1,11 @@
 // The QMF v2 console used by every tool: the TypeScript counterpart of qpidtoollibs' BrokerAgent.
-// Requests go to exchange `qmf.default.direct` with subject `broker` and app-id `qmf2` (both
-// mandatory, else qpidd drops the request silently); replies come back on a dynamic queue.
+// Requests are shaped by protocol/qmf-request.ts; replies come back on a dynamic queue.
 import type { Connection, EventContext, Receiver, Sender, Source } from 'rhea'
-import { type ConnectOptions, openConnection } from './connection.js'
-import { agentException, QmfError } from './errors.js'
-import { type QmfObject, toQmfObject } from './objects.js'
-import { installTypedBodyDecoding, type QmfMap, type QmfValue } from './values.js'
-
-export const BROKER_OBJECT = 'org.apache.qpid.broker:broker:amqp-broker'
-export const HA_BROKER_OBJECT = 'org.apache.qpid.ha:habroker:ha-broker'
+import { type ConnectOptions, openConnection } from '../protocol/connection.js'
+import { agentException, PythonError } from '../protocol/errors.js'
+import { installTypedBodyDecoding } from '../protocol/qmf-decode.js'
+import { methodRequestBody, QMF_REQUEST_ADDRESS, type QmfOpcode, qmfRequest } from '../protocol/qmf-request.js'
+import { type QmfMap, type QmfObject, type QmfValue, toQmfObject } from '../protocol/qmf-types.js'
 
 export interface AgentOptions extends ConnectOptions {
   /** How long to wait for each reply message. The Python tools use 10 s. */
@@ -17,7 +14,7 @@ export interface AgentOptions extends ConnectOptions {
 
 interface Pending {
   onMessage(props: Record<string, unknown>, body: QmfValue): void
-  fail(err: QmfError): void
+  fail(err: PythonError): void
   timer: NodeJS.Timeout
   arm(): void
 }
@@ -25,7 +22,7 @@ interface Pending {
 export class BrokerAgent {
   private nextId = 1
   private readonly pending = new Map<string, Pending>()
-  private closed: QmfError | undefined
+  private closed: PythonError | undefined
 
   private constructor(
     readonly connection: Connection,
@@ -43,7 +40,7 @@ export class BrokerAgent {
     let links!: Promise<[Sender, Receiver]>
     const conn = await openConnection(opts, (c) => {
       links = Promise.all([
-        openLink<Sender>(c, 'sender_open', () => c.open_sender({ target: { address: 'qmf.default.direct' } }), opts),
+        openLink<Sender>(c, 'sender_open', () => c.open_sender({ target: { address: QMF_REQUEST_ADDRESS } }), opts),
         openLink<Receiver>(
           c,
           'receiver_open',
@@ -60,8 +57,8 @@ export class BrokerAgent {
       const [sender, receiver] = await links
       const agent = new BrokerAgent(conn, sender, receiver.source.address, opts.replyTimeoutMs ?? 10000)
       receiver.on('message', (ctx) => agent.onReply(ctx))
-      conn.on('disconnected', () => agent.abort(new QmfError('ConnectionError', 'connection aborted')))
-      conn.on('connection_close', () => agent.abort(new QmfError('ConnectionError', 'connection aborted')))
+      conn.on('disconnected', () => agent.abort(new PythonError('ConnectionError', 'connection aborted')))
+      conn.on('connection_close', () => agent.abort(new PythonError('ConnectionError', 'connection aborted')))
       return agent
     } catch (err) {
       conn.close()
@@ -90,19 +87,19 @@ export class BrokerAgent {
 
   /** Invokes a method; resolves with its output arguments, rejects with the agent's exception. */
   async callMethod(objectName: string, method: string, args: QmfMap = {}): Promise<QmfMap> {
-    const body = { _object_id: { _object_name: objectName }, _method_name: method, _arguments: args }
+    const body = methodRequestBody(objectName, method, args)
     return new Promise((resolve, reject) => {
       this.send('_method_request', body, reject, (props, reply) => {
         const opcode = props['qmf.opcode']
         if (opcode === '_method_response') return resolve((((reply as QmfMap)?._arguments ?? {}) as QmfMap) || {})
         if (opcode === '_exception') return reject(exceptionOf(reply))
-        reject(new QmfError('Exception', `bad response: ${JSON.stringify(props)}`))
+        reject(new PythonError('Exception', `bad response: ${JSON.stringify(props)}`))
       })
     })
   }
 
   close(): void {
-    this.abort(new QmfError('ConnectionError', 'connection closed'))
+    this.abort(new PythonError('ConnectionError', 'connection closed'))
     this.connection.close()
   }
 
@@ -112,7 +109,7 @@ export class BrokerAgent {
       this.send('_query_request', body, reject, (props, reply, more) => {
         const opcode = props['qmf.opcode']
         if (opcode === '_exception') return reject(exceptionOf(reply))
-        if (opcode !== '_query_response') return reject(new QmfError('Exception', 'bad response'))
+        if (opcode !== '_query_response') return reject(new PythonError('Exception', 'bad response'))
         if (Array.isArray(reply)) rows.push(...(reply as QmfMap[]))
         // `partial` is present (with an empty value) on every message but the last.
         if ('partial' in props) return more()
@@ -122,9 +119,9 @@ export class BrokerAgent {
   }
 
   private send(
-    opcode: string,
-    body: QmfMap,
-    reject: (err: QmfError) => void,
+    opcode: QmfOpcode,
+    body: object,
+    reject: (err: PythonError) => void,
     onReply: (props: Record<string, unknown>, body: QmfValue, more: () => void) => void,
   ): void {
     if (this.closed) {
@@ -137,7 +134,8 @@ export class BrokerAgent {
       arm: () => {
         clearTimeout(pending.timer)
         pending.timer = setTimeout(
-          () => pending.fail(new QmfError('Timeout', `no response from broker within ${this.replyTimeoutMs / 1000} s`)),
+          () =>
+            pending.fail(new PythonError('Timeout', `no response from broker within ${this.replyTimeoutMs / 1000} s`)),
           this.replyTimeoutMs,
         )
       },
@@ -160,13 +158,7 @@ export class BrokerAgent {
     }
     this.pending.set(id, pending)
     pending.arm()
-    this.sender.send({
-      subject: 'broker',
-      reply_to: this.replyTo,
-      correlation_id: id,
-      application_properties: { 'x-amqp-0-10.app-id': 'qmf2', 'qmf.opcode': opcode, method: 'request' },
-      body,
-    })
+    this.sender.send(qmfRequest(opcode, body, this.replyTo, id))
   }
 
   private onReply(ctx: EventContext): void {
@@ -176,14 +168,14 @@ export class BrokerAgent {
     pending.onMessage((msg.application_properties ?? {}) as Record<string, unknown>, msg.body as QmfValue)
   }
 
-  private abort(err: QmfError): void {
+  private abort(err: PythonError): void {
     if (this.closed) return
     this.closed = err
     for (const p of [...this.pending.values()]) p.fail(err)
   }
 }
 
-function exceptionOf(body: QmfValue): QmfError {
+function exceptionOf(body: QmfValue): PythonError {
   const values = ((body as QmfMap)?._values ?? {}) as QmfMap
   return agentException(Number(values.error_code ?? 0), String(values.error_text ?? ''))
 }
@@ -197,7 +189,7 @@ function openLink<T extends Sender | Receiver>(
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const link = open()
-    const timer = setTimeout(() => reject(new QmfError('ConnectError', 'timed out')), opts.timeoutMs)
+    const timer = setTimeout(() => reject(new PythonError('ConnectError', 'timed out')), opts.timeoutMs)
     const done = () => {
       clearTimeout(timer)
       resolve(link)
@@ -206,13 +198,13 @@ function openLink<T extends Sender | Receiver>(
     const refused = (ctx: EventContext) => {
       clearTimeout(timer)
       const e = (ctx.sender ?? ctx.receiver)?.error as { description?: string } | undefined
-      reject(new QmfError('ConnectionError', e?.description ?? 'link refused'))
+      reject(new PythonError('ConnectionError', e?.description ?? 'link refused'))
     }
     link.once('sender_error', refused)
     link.once('receiver_error', refused)
     conn.once('disconnected', () => {
       clearTimeout(timer)
-      reject(new QmfError('ConnectionError', 'connection aborted'))
+      reject(new PythonError('ConnectionError', 'connection aborted'))
     })
   })
 }

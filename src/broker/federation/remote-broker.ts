@@ -1,12 +1,12 @@
-// QMF v2 method calls to the remote broker over a link's own connection. Dynamic and exchange
-// routes use it to bind their bridge queue on the remote exchange (an AMQP 1.0 attach can carry
-// only one binding, a dynamic route needs one per key). Replies arrive as raw messages (the
+// The remote end of a federation link as a QMF broker object: method calls over the link's own
+// connection. Dynamic and exchange routes use it to bind their bridge queue on the remote exchange
+// (an AMQP 1.0 attach can carry only one binding, a dynamic route needs one per key). Replies arrive as raw messages (the
 // broker's process-wide decoder), so bodies are decoded here.
 import type { Connection, Receiver, Sender } from 'rhea'
+import { BROKER_OBJECT, methodRequestBody, QMF_REQUEST_ADDRESS, qmfRequest } from '../../protocol/qmf-request.js'
 import type { InboundMessage } from '../nodes/message.js'
 import { decodeFull } from '../transport/message-codec.js'
 
-const BROKER_OBJECT = 'org.apache.qpid.broker:broker:amqp-broker'
 const REPLY_TIMEOUT_MS = 10000
 
 interface Pending {
@@ -19,14 +19,14 @@ function text(v: unknown): string {
   return Buffer.isBuffer(v) ? v.toString('utf8') : String(v ?? '')
 }
 
-export class RemoteAgent {
+export class RemoteBroker {
   private readonly sender: Sender
   private readonly ready: Promise<string>
   private readonly pending = new Map<string, Pending>()
   private nextId = 1
 
   constructor(conn: Connection) {
-    this.sender = conn.open_sender({ target: { address: 'qmf.default.direct' } })
+    this.sender = conn.open_sender({ target: { address: QMF_REQUEST_ADDRESS } })
     const receiver: Receiver = conn.open_receiver({ source: { dynamic: true } as never })
     this.ready = new Promise((resolve, reject) => {
       receiver.once('receiver_open', () => resolve(receiver.source.address))
@@ -46,13 +46,7 @@ export class RemoteAgent {
         reject(new Error(`no reply to ${method} within ${REPLY_TIMEOUT_MS / 1000} s`))
       }, REPLY_TIMEOUT_MS)
       this.pending.set(id, { resolve, reject, timer })
-      this.sender.send({
-        subject: 'broker',
-        reply_to: replyTo,
-        correlation_id: id,
-        application_properties: { 'x-amqp-0-10.app-id': 'qmf2', 'qmf.opcode': '_method_request', method: 'request' },
-        body: { _object_id: { _object_name: BROKER_OBJECT }, _method_name: method, _arguments: args },
-      })
+      this.sender.send(qmfRequest('_method_request', methodRequestBody(BROKER_OBJECT, method, args), replyTo, id))
     })
   }
 

@@ -3,23 +3,7 @@
 // Buffers. qpidd sends almost every string as binary (golden/qmf-amqp10-wire.md §4), so the
 // console needs the types to render values as the Python tools do.
 import rhea from 'rhea'
-
-/** An AMQP uuid; prints hyphenated, as the tools show it. */
-export class Uuid {
-  constructor(readonly bytes: Buffer) {}
-  toString(): string {
-    const h = this.bytes.toString('hex')
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
-  }
-  toJSON(): string {
-    return this.toString()
-  }
-}
-
-export type QmfValue = string | number | boolean | null | Uuid | QmfValue[] | QmfMap
-export interface QmfMap {
-  [key: string]: QmfValue
-}
+import { type QmfMap, type QmfValue, Uuid } from './qmf-types.js'
 
 interface Typed {
   type: { name: string }

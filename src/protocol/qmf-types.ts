@@ -1,5 +1,22 @@
-// QMF objects as the console sees them (qmf.md §2.1).
-import type { QmfMap, QmfValue } from './values.js'
+// The plain data of QMF as the tools and the client see it, with no AMQP or client code behind it:
+// values as decoded from the wire, UUIDs, and objects (qmf.md §2.1). Renderers take these.
+
+/** An AMQP uuid; prints hyphenated, as the tools show it. */
+export class Uuid {
+  constructor(readonly bytes: Buffer) {}
+  toString(): string {
+    const h = this.bytes.toString('hex')
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+  }
+  toJSON(): string {
+    return this.toString()
+  }
+}
+
+export type QmfValue = string | number | boolean | null | Uuid | QmfValue[] | QmfMap
+export interface QmfMap {
+  [key: string]: QmfValue
+}
 
 export interface QmfObject {
   /** `_object_id._object_name`, e.g. `org.apache.qpid.broker:queue:q1`. */

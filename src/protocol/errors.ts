@@ -1,18 +1,12 @@
-// One error class for the whole QMF client. `pythonClass` is the exception class name the Python
-// tools print (`Failed: ConnectError: ...`), so each tool renders errors in its original format.
-export type PythonClass =
-  | 'ConnectError'
-  | 'ConnectionError'
-  | 'AuthenticationFailure'
-  | 'Timeout'
-  | 'ValueError'
-  | 'Exception'
-  | 'FileNotFoundError'
-
-export class QmfError extends Error {
-  override name = 'QmfError'
+// The one error type of the tools, their QMF console and the client floor. The Python tools print
+// an error as its exception class and message (`Failed: ConnectError: ...`, `Failed: Exception -
+// ...`, `AttributeError: ...`), so the class name travels with the message and each tool renders
+// it in its own original format.
+export class PythonError extends Error {
+  override name = 'PythonError'
   constructor(
-    readonly pythonClass: PythonClass,
+    /** The Python exception class the original raised: ConnectError, Timeout, ValueError, Exception, ... */
+    readonly pythonClass: string,
     message: string,
     /** QMF error code when the agent answered `_exception`. */
     readonly code?: number,
@@ -23,9 +17,12 @@ export class QmfError extends Error {
   }
 }
 
+/** A plain `Exception` with the original's text (what qpid-route raised itself). */
+export const pythonException = (message: string): PythonError => new PythonError('Exception', message)
+
 /** The agent's `_exception` answer, rendered as the Python BrokerAgent did. */
-export function agentException(code: number, text: string): QmfError {
-  return new QmfError(
+export function agentException(code: number, text: string): PythonError {
+  return new PythonError(
     'Exception',
     `Exception from Agent: {'error_code': ${code}, 'error_text': ${pyStr(text)}}`,
     code,
@@ -50,24 +47,24 @@ export function pyStr(s: string): string {
 }
 
 /** Maps a socket error to the text Python's socket module printed for it. */
-export function socketError(err: NodeJS.ErrnoException): QmfError {
+export function socketError(err: NodeJS.ErrnoException): PythonError {
   switch (err.code) {
     case 'ECONNREFUSED':
-      return new QmfError('ConnectError', '[Errno 111] Connection refused')
+      return new PythonError('ConnectError', '[Errno 111] Connection refused')
     case 'ENOTFOUND':
-      return new QmfError('ConnectError', '[Errno -2] Name or service not known')
+      return new PythonError('ConnectError', '[Errno -2] Name or service not known')
     case 'EAI_AGAIN':
-      return new QmfError('ConnectError', '[Errno -3] Temporary failure in name resolution')
+      return new PythonError('ConnectError', '[Errno -3] Temporary failure in name resolution')
     case 'ETIMEDOUT':
-      return new QmfError('ConnectError', '[Errno 110] Connection timed out')
+      return new PythonError('ConnectError', '[Errno 110] Connection timed out')
     case 'EHOSTUNREACH':
-      return new QmfError('ConnectError', '[Errno 113] No route to host')
+      return new PythonError('ConnectError', '[Errno 113] No route to host')
     case 'ECONNRESET':
     // A peer that drops the connection after its open (an HA backup refusing a client) can meet the
     // begin and attaches the client pipelines behind its own open (agent.ts): the write fails.
     case 'EPIPE':
-      return new QmfError('ConnectionError', 'connection aborted')
+      return new PythonError('ConnectionError', 'connection aborted')
     default:
-      return new QmfError('ConnectError', err.message)
+      return new PythonError('ConnectError', err.message)
   }
 }
