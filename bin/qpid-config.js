@@ -1,5 +1,5 @@
 #!/usr/bin/env node
+import { qpidConfig } from '../dist/cli/qpid-config/definition.js'
 import { runTool } from '../dist/cli/run-tool.js'
-import { qpidConfig } from '../dist/cli/tools/qpid-config.js'
 
 await runTool(qpidConfig, process.argv.slice(2))

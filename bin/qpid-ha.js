@@ -1,5 +1,5 @@
 #!/usr/bin/env node
+import { qpidHa } from '../dist/cli/qpid-ha/definition.js'
 import { runTool } from '../dist/cli/run-tool.js'
-import { qpidHa } from '../dist/cli/tools/qpid-ha.js'
 
 await runTool(qpidHa, process.argv.slice(2))

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { main } from '../dist/client/tools/receive.js'
+import { main } from '../dist/client/programs/receive.js'
 
 await main(process.argv.slice(2))

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { main } from '../dist/client/tools/send.js'
+import { main } from '../dist/client/programs/send.js'
 
 await main(process.argv.slice(2))

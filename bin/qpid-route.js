@@ -1,5 +1,5 @@
 #!/usr/bin/env node
+import { qpidRoute } from '../dist/cli/qpid-route/definition.js'
 import { runTool } from '../dist/cli/run-tool.js'
-import { qpidRoute } from '../dist/cli/tools/qpid-route.js'
 
 await runTool(qpidRoute, process.argv.slice(2))

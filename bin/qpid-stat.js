@@ -1,5 +1,5 @@
 #!/usr/bin/env node
+import { qpidStat } from '../dist/cli/qpid-stat/definition.js'
 import { runTool } from '../dist/cli/run-tool.js'
-import { qpidStat } from '../dist/cli/tools/qpid-stat.js'
 
 await runTool(qpidStat, process.argv.slice(2))

@@ -5,13 +5,13 @@ import { existsSync, readdirSync, rmSync } from 'node:fs'
 
 const root = new URL('../', import.meta.url).pathname
 const oclif = `${root}node_modules/oclif/bin/run.js`
-for (const tool of readdirSync(`${root}tools`)) {
+for (const tool of readdirSync(`${root}oclif`)) {
   const commands = `${root}dist/commands/${tool.replace(/^qpid-/, '')}`
-  rmSync(`${root}tools/${tool}/oclif.manifest.json`, { force: true })
+  rmSync(`${root}oclif/${tool}/oclif.manifest.json`, { force: true })
   if (!existsSync(commands)) continue
   // oclif's own chatter (update notices) is noise here; its output is shown only when it fails.
   try {
-    execFileSync(process.execPath, [oclif, 'manifest', `tools/${tool}`], { cwd: root, stdio: 'pipe' })
+    execFileSync(process.execPath, [oclif, 'manifest', `oclif/${tool}`], { cwd: root, stdio: 'pipe' })
   } catch (err) {
     process.stderr.write(String(err.stderr ?? err.message))
     process.exit(1)

@@ -12,7 +12,7 @@ export interface Route {
 }
 
 export interface ToolDefinition {
-  /** Executable name, also the folder under tools/ that holds the oclif root. */
+  /** Executable name, also the folder under oclif/ that holds the oclif root. */
   bin: string
   options: readonly OptionSpec[]
   /**
@@ -32,7 +32,7 @@ export interface ToolDefinition {
 }
 
 function toolRoot(bin: string): string {
-  return fileURLToPath(new URL(`../../tools/${bin}/`, import.meta.url))
+  return fileURLToPath(new URL(`../../oclif/${bin}/`, import.meta.url))
 }
 
 export async function runTool(tool: ToolDefinition, argv: readonly string[]): Promise<void> {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { headersBindingArgs, xmlBindingArgs } from '../../src/config/binding-args.js'
-import { argumentMap, exchangeProperties, queueProperties } from '../../src/config/declare.js'
-import { brokerAddress, deadlineMs, failureLine } from '../../src/config/session.js'
 import { PythonError } from '../../src/protocol/errors.js'
+import { headersBindingArgs, xmlBindingArgs } from '../../src/services/config/binding-args.js'
+import { argumentMap, exchangeProperties, queueProperties } from '../../src/services/config/declare.js'
+import { brokerAddress, deadlineMs, failureLine } from '../../src/services/config/with-broker.js'
 
 test('--argument: split at the first =, integers converted, no = means None', () => {
   assert.deepEqual(argumentMap(['a=1', 'b=x=y', 'c', 'd=-7', 'e=0x10', 'f= 5 ', 'g=']), {

@@ -1,9 +1,9 @@
 // qpid-route's word routing and broker selection (tools.md §4.3), without any broker.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { routeWords } from '../../src/cli/tools/qpid-route.js'
+import { routeWords } from '../../src/cli/qpid-route/definition.js'
 import { brokerUrlText, parseBrokerUrl } from '../../src/protocol/url.js'
-import { brokerWords, deadlineMs } from '../../src/route/session.js'
+import { brokerWords, deadlineMs } from '../../src/services/route/with-broker.js'
 
 describe('qpid-route words', () => {
   it('known group and command words pick the command and keep every word', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { parseArgv } from '../../src/cli/optparse.js'
-import { expandWatch, QPID_STAT_OPTIONS, qpidStat } from '../../src/cli/tools/qpid-stat.js'
+import { expandWatch, QPID_STAT_OPTIONS, qpidStat } from '../../src/cli/qpid-stat/definition.js'
 
 const parse = (argv: string[]) => qpidStat.parse!(argv)
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { printUsage } from '../../cli/tools/qpid-config-usage.js'
-import { bind } from '../../config/admin.js'
-import { type BindingArgs, headersBindingArgs, xmlBindingArgs } from '../../config/binding-args.js'
-import { ConfigCommand } from '../../config/command.js'
-import type { ConfigFlags } from '../../config/flags.js'
+import { printUsage } from '../../cli/qpid-config/usage.js'
 import type { BrokerAgent } from '../../qmf/console.js'
+import { bind } from '../../services/config/admin.js'
+import { type BindingArgs, headersBindingArgs, xmlBindingArgs } from '../../services/config/binding-args.js'
+import { ConfigCommand } from '../../services/config/command.js'
+import type { ConfigFlags } from '../../services/config/flags.js'
 
 export default class Bind extends ConfigCommand {
   static override summary = 'bind <exchange> <queue> [binding-key] [all|any k=v ...] [-f file|-]'

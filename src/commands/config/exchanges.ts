@@ -1,11 +1,11 @@
-import { ConfigCommand } from '../../config/command.js'
-import type { ConfigFlags } from '../../config/flags.js'
-import { brokerLabel, printLines } from '../../config/session.js'
 import type { BrokerAgent } from '../../qmf/console.js'
 import { renderExchangeBindings } from '../../render/config-bindings.js'
 import { renderExchanges } from '../../render/config-exchanges.js'
 import { exchangesJson } from '../../render/config-json.js'
 import { writeJson } from '../../render/json.js'
+import { ConfigCommand } from '../../services/config/command.js'
+import type { ConfigFlags } from '../../services/config/flags.js'
+import { brokerLabel, printLines } from '../../services/config/with-broker.js'
 
 export default class Exchanges extends ConfigCommand {
   static override summary = 'List exchanges whose name contains the filter; -r adds their bindings.'

@@ -1,10 +1,10 @@
-import { ConfigCommand } from '../../config/command.js'
-import type { ConfigFlags } from '../../config/flags.js'
-import { brokerLabel } from '../../config/session.js'
 import type { BrokerAgent } from '../../qmf/console.js'
 import { listJson } from '../../render/config-json.js'
 import { listColumns, renderList } from '../../render/config-list.js'
 import { writeJson } from '../../render/json.js'
+import { ConfigCommand } from '../../services/config/command.js'
+import type { ConfigFlags } from '../../services/config/flags.js'
+import { brokerLabel } from '../../services/config/with-broker.js'
 
 export default class List extends ConfigCommand {
   static override summary = 'list <type> [--show-property <name>]...: any object class as a table.'

@@ -1,7 +1,7 @@
-import { getLogLevel, setLogLevel } from '../../config/admin.js'
-import { ConfigCommand } from '../../config/command.js'
-import type { ConfigFlags } from '../../config/flags.js'
 import type { BrokerAgent } from '../../qmf/console.js'
+import { getLogLevel, setLogLevel } from '../../services/config/admin.js'
+import { ConfigCommand } from '../../services/config/command.js'
+import type { ConfigFlags } from '../../services/config/flags.js'
 
 export default class Log extends ConfigCommand {
   static override summary = 'log [<logstring>]: show or set the broker log level.'

@@ -1,10 +1,10 @@
-import { ConfigCommand } from '../../config/command.js'
-import type { ConfigFlags } from '../../config/flags.js'
-import { brokerLabel, printLines } from '../../config/session.js'
 import type { BrokerAgent } from '../../qmf/console.js'
 import { overviewJson } from '../../render/config-json.js'
 import { overviewOf, renderOverview } from '../../render/config-overview.js'
 import { writeJson } from '../../render/json.js'
+import { ConfigCommand } from '../../services/config/command.js'
+import type { ConfigFlags } from '../../services/config/flags.js'
+import { brokerLabel, printLines } from '../../services/config/with-broker.js'
 
 export default class Overview extends ConfigCommand {
   static override summary = 'Totals of exchanges (per type) and queues (durable or not).'

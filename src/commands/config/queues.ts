@@ -1,11 +1,11 @@
-import { ConfigCommand } from '../../config/command.js'
-import type { ConfigFlags } from '../../config/flags.js'
-import { brokerLabel, printLines } from '../../config/session.js'
 import type { BrokerAgent } from '../../qmf/console.js'
 import { renderQueueBindings } from '../../render/config-bindings.js'
 import { queuesJson } from '../../render/config-json.js'
 import { renderQueues } from '../../render/config-queues.js'
 import { writeJson } from '../../render/json.js'
+import { ConfigCommand } from '../../services/config/command.js'
+import type { ConfigFlags } from '../../services/config/flags.js'
+import { brokerLabel, printLines } from '../../services/config/with-broker.js'
 
 export default class Queues extends ConfigCommand {
   static override summary = 'List queues whose name contains the filter; -r adds their bindings.'

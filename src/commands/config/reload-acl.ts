@@ -1,6 +1,6 @@
-import { reloadAcl } from '../../config/admin.js'
-import { ConfigCommand } from '../../config/command.js'
 import type { BrokerAgent } from '../../qmf/console.js'
+import { reloadAcl } from '../../services/config/admin.js'
+import { ConfigCommand } from '../../services/config/command.js'
 
 export default class ReloadAcl extends ConfigCommand {
   static override summary = 'reload-acl: make the ACL module re-read its file.'

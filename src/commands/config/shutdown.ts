@@ -1,7 +1,7 @@
-import { shutdown } from '../../config/admin.js'
-import { ConfigCommand } from '../../config/command.js'
 import { PythonError } from '../../protocol/errors.js'
 import type { BrokerAgent } from '../../qmf/console.js'
+import { shutdown } from '../../services/config/admin.js'
+import { ConfigCommand } from '../../services/config/command.js'
 
 export default class Shutdown extends ConfigCommand {
   static override summary = 'shutdown: stop the broker.'

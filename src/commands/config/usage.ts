@@ -1,5 +1,5 @@
-import { printUsage } from '../../cli/tools/qpid-config-usage.js'
-import { ConfigCommand } from '../../config/command.js'
+import { printUsage } from '../../cli/qpid-config/usage.js'
+import { ConfigCommand } from '../../services/config/command.js'
 
 export default class Usage extends ConfigCommand {
   static override summary = 'Malformed command words: print the synopsis (after connecting, as the original).'

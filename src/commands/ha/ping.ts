@@ -1,6 +1,6 @@
 import { Command } from '@oclif/core/command'
-import { connectionFlags } from '../../cli/tools/qpid-ha-flags.js'
-import { ping, resolveTarget, runHa } from '../../cli/tools/qpid-ha-session.js'
+import { ping, resolveTarget, runHa } from '../../services/ha/brokers.js'
+import { connectionFlags } from '../../services/ha/flags.js'
 
 export default class Ping extends Command {
   static override description = 'Check if the broker is alive and responding'

@@ -1,7 +1,7 @@
 import { Command } from '@oclif/core/command'
-import { connectionFlags } from '../../cli/tools/qpid-ha-flags.js'
-import { openHa, resolveTarget, runHa } from '../../cli/tools/qpid-ha-session.js'
 import { HA_BROKER_OBJECT } from '../../protocol/qmf-request.js'
+import { openHa, resolveTarget, runHa } from '../../services/ha/brokers.js'
+import { connectionFlags } from '../../services/ha/flags.js'
 
 export default class Promote extends Command {
   static override description = '[Cluster manager only] Promote a backup broker to primary'

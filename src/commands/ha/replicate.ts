@@ -1,8 +1,8 @@
 import * as Args from '@oclif/core/args'
 import { Command } from '@oclif/core/command'
-import { connectionFlags } from '../../cli/tools/qpid-ha-flags.js'
-import { openHa, resolveTarget, runHa } from '../../cli/tools/qpid-ha-session.js'
 import { HA_BROKER_OBJECT } from '../../protocol/qmf-request.js'
+import { openHa, resolveTarget, runHa } from '../../services/ha/brokers.js'
+import { connectionFlags } from '../../services/ha/flags.js'
 
 export default class Replicate extends Command {
   static override description = 'Set up replication from <queue> on <remote-broker> to <queue> on the current broker.'

@@ -1,9 +1,9 @@
 import { Command } from '@oclif/core/command'
 import * as Flags from '@oclif/core/flags'
-import { connectionFlags } from '../../cli/tools/qpid-ha-flags.js'
-import { openHa, resolveTarget, runHa } from '../../cli/tools/qpid-ha-session.js'
 import { PythonError } from '../../protocol/errors.js'
 import { HA_BROKER_OBJECT } from '../../protocol/qmf-request.js'
+import { openHa, resolveTarget, runHa } from '../../services/ha/brokers.js'
+import { connectionFlags } from '../../services/ha/flags.js'
 
 /** qpidd-ref extension: the habroker methods setBrokersUrl / setPublicUrl, which no Python tool calls. */
 export default class SetHa extends Command {

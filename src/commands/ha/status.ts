@@ -1,8 +1,8 @@
 import { Command } from '@oclif/core/command'
 import * as Flags from '@oclif/core/flags'
-import { connectionFlags } from '../../cli/tools/qpid-ha-flags.js'
-import { clusterAddresses, openHa, queryAll, resolveTarget, runHa } from '../../cli/tools/qpid-ha-session.js'
 import { statusFailure, statusLine, statusWord } from '../../render/ha-status.js'
+import { clusterAddresses, openHa, queryAll, resolveTarget, runHa } from '../../services/ha/brokers.js'
+import { connectionFlags } from '../../services/ha/flags.js'
 
 export default class Status extends Command {
   static override description = 'Print HA status'

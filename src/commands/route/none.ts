@@ -1,4 +1,4 @@
-import { RouteCommand } from '../../route/command.js'
+import { RouteCommand } from '../../services/route/command.js'
 
 export default class None extends RouteCommand {
   static override summary = 'An unknown `link`/`dynamic` word: the original connected and did nothing (exit 0).'

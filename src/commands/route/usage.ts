@@ -1,5 +1,5 @@
-import { printUsage } from '../../cli/tools/qpid-route-usage.js'
-import { RouteCommand } from '../../route/command.js'
+import { printUsage } from '../../cli/qpid-route/usage.js'
+import { RouteCommand } from '../../services/route/command.js'
 
 export default class Usage extends RouteCommand {
   static override summary = 'Malformed command words: print the synopsis (after connecting, as the original).'

@@ -1,9 +1,9 @@
-import { printUsage } from '../../../cli/tools/qpid-config-usage.js'
-import { create } from '../../../config/admin.js'
-import { ConfigCommand } from '../../../config/command.js'
-import { exchangeProperties } from '../../../config/declare.js'
-import type { ConfigFlags } from '../../../config/flags.js'
+import { printUsage } from '../../../cli/qpid-config/usage.js'
 import type { BrokerAgent } from '../../../qmf/console.js'
+import { create } from '../../../services/config/admin.js'
+import { ConfigCommand } from '../../../services/config/command.js'
+import { exchangeProperties } from '../../../services/config/declare.js'
+import type { ConfigFlags } from '../../../services/config/flags.js'
 
 export default class AddExchange extends ConfigCommand {
   static override summary = 'add exchange <type> <name>: declare an exchange (extra words are ignored).'

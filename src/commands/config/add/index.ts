@@ -1,8 +1,8 @@
-import { create } from '../../../config/admin.js'
-import { ConfigCommand } from '../../../config/command.js'
-import { argumentMap } from '../../../config/declare.js'
-import type { ConfigFlags } from '../../../config/flags.js'
 import type { BrokerAgent } from '../../../qmf/console.js'
+import { create } from '../../../services/config/admin.js'
+import { ConfigCommand } from '../../../services/config/command.js'
+import { argumentMap } from '../../../services/config/declare.js'
+import type { ConfigFlags } from '../../../services/config/flags.js'
 
 export default class Add extends ConfigCommand {
   static override summary = 'add <type> <name>: create any broker object type from --argument properties.'

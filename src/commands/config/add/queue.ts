@@ -1,9 +1,9 @@
-import { printUsage } from '../../../cli/tools/qpid-config-usage.js'
-import { create, startReplica } from '../../../config/admin.js'
-import { ConfigCommand } from '../../../config/command.js'
-import { queueProperties } from '../../../config/declare.js'
-import type { ConfigFlags } from '../../../config/flags.js'
+import { printUsage } from '../../../cli/qpid-config/usage.js'
 import type { BrokerAgent } from '../../../qmf/console.js'
+import { create, startReplica } from '../../../services/config/admin.js'
+import { ConfigCommand } from '../../../services/config/command.js'
+import { queueProperties } from '../../../services/config/declare.js'
+import type { ConfigFlags } from '../../../services/config/flags.js'
 
 export default class AddQueue extends ConfigCommand {
   static override summary = 'add queue <name>: declare a queue; --start-replica then starts HA replication.'

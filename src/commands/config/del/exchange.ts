@@ -1,8 +1,8 @@
-import { printUsage } from '../../../cli/tools/qpid-config-usage.js'
-import { remove } from '../../../config/admin.js'
-import { ConfigCommand } from '../../../config/command.js'
-import type { ConfigFlags } from '../../../config/flags.js'
+import { printUsage } from '../../../cli/qpid-config/usage.js'
 import type { BrokerAgent } from '../../../qmf/console.js'
+import { remove } from '../../../services/config/admin.js'
+import { ConfigCommand } from '../../../services/config/command.js'
+import type { ConfigFlags } from '../../../services/config/flags.js'
 
 export default class DelExchange extends ConfigCommand {
   static override summary = 'del exchange <name>: delete an exchange.'

@@ -1,7 +1,7 @@
-import { remove } from '../../../config/admin.js'
-import { ConfigCommand } from '../../../config/command.js'
-import type { ConfigFlags } from '../../../config/flags.js'
 import type { BrokerAgent } from '../../../qmf/console.js'
+import { remove } from '../../../services/config/admin.js'
+import { ConfigCommand } from '../../../services/config/command.js'
+import type { ConfigFlags } from '../../../services/config/flags.js'
 
 export default class Del extends ConfigCommand {
   static override summary = 'del <type> <name>: delete any broker object type.'

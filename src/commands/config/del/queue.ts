@@ -1,8 +1,8 @@
-import { printUsage } from '../../../cli/tools/qpid-config-usage.js'
-import { remove } from '../../../config/admin.js'
-import { ConfigCommand } from '../../../config/command.js'
-import type { ConfigFlags } from '../../../config/flags.js'
+import { printUsage } from '../../../cli/qpid-config/usage.js'
 import type { BrokerAgent } from '../../../qmf/console.js'
+import { remove } from '../../../services/config/admin.js'
+import { ConfigCommand } from '../../../services/config/command.js'
+import type { ConfigFlags } from '../../../services/config/flags.js'
 
 export default class DelQueue extends ConfigCommand {
   static override summary = 'del queue <name>: delete a queue if empty and unused, unless --force*.'

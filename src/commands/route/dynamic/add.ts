@@ -1,6 +1,6 @@
-import { addRoute } from '../../../route/bridges.js'
-import { RouteCommand } from '../../../route/command.js'
-import type { RouteContext } from '../../../route/session.js'
+import { addRoute } from '../../../services/route/bridges.js'
+import { RouteCommand } from '../../../services/route/command.js'
+import type { RouteContext } from '../../../services/route/with-broker.js'
 
 export default class DynamicAdd extends RouteCommand {
   static override summary = 'Add a dynamic route: <exchange> bindings on <dest-broker> pull from <src-broker>.'

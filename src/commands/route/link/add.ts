@@ -1,6 +1,6 @@
-import { RouteCommand } from '../../../route/command.js'
-import { addLink, checkLink, getLink } from '../../../route/links.js'
-import type { RouteContext } from '../../../route/session.js'
+import { RouteCommand } from '../../../services/route/command.js'
+import { addLink, checkLink, getLink } from '../../../services/route/links.js'
+import type { RouteContext } from '../../../services/route/with-broker.js'
 
 export default class LinkAdd extends RouteCommand {
   static override summary = 'Create a link from <dest-broker> to <src-broker> and wait until it is up.'

@@ -1,6 +1,6 @@
-import { RouteCommand } from '../../../route/command.js'
-import { delLink } from '../../../route/links.js'
-import type { RouteContext } from '../../../route/session.js'
+import { RouteCommand } from '../../../services/route/command.js'
+import { delLink } from '../../../services/route/links.js'
+import type { RouteContext } from '../../../services/route/with-broker.js'
 
 export default class LinkDel extends RouteCommand {
   static override summary = 'Close the link from <dest-broker> to <src-broker>.'

@@ -1,8 +1,8 @@
 import { hostPort } from '../../../protocol/url.js'
 import { jsonObject, writeJson } from '../../../render/json.js'
 import { renderLinks } from '../../../render/route-links.js'
-import { RouteCommand } from '../../../route/command.js'
-import type { RouteContext } from '../../../route/session.js'
+import { RouteCommand } from '../../../services/route/command.js'
+import type { RouteContext } from '../../../services/route/with-broker.js'
 
 export default class LinkList extends RouteCommand {
   static override summary = "List the broker's links (--json: one object per link)."

@@ -1,6 +1,6 @@
-import { delRoute, queueRoute } from '../../../route/bridges.js'
-import { RouteCommand } from '../../../route/command.js'
-import type { RouteContext } from '../../../route/session.js'
+import { delRoute, queueRoute } from '../../../services/route/bridges.js'
+import { RouteCommand } from '../../../services/route/command.js'
+import type { RouteContext } from '../../../services/route/with-broker.js'
 
 export default class QueueDel extends RouteCommand {
   static override summary = 'Delete the queue route from <queue> to <exchange>.'

@@ -1,6 +1,6 @@
-import { addRoute } from '../../../route/bridges.js'
-import { RouteCommand } from '../../../route/command.js'
-import type { RouteContext } from '../../../route/session.js'
+import { addRoute } from '../../../services/route/bridges.js'
+import { RouteCommand } from '../../../services/route/command.js'
+import type { RouteContext } from '../../../services/route/with-broker.js'
 
 export default class RouteAdd extends RouteCommand {
   static override summary = 'Add a static route: messages for <routing-key> on <src-broker> flow to <dest-broker>.'

@@ -1,6 +1,6 @@
-import { delRoute, exchangeRoute } from '../../../route/bridges.js'
-import { RouteCommand } from '../../../route/command.js'
-import type { RouteContext } from '../../../route/session.js'
+import { delRoute, exchangeRoute } from '../../../services/route/bridges.js'
+import { RouteCommand } from '../../../services/route/command.js'
+import type { RouteContext } from '../../../services/route/with-broker.js'
 
 export default class RouteDel extends RouteCommand {
   static override summary = 'Delete the static route for <exchange> and <routing-key>.'

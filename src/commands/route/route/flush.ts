@@ -1,6 +1,6 @@
-import { RouteCommand } from '../../../route/command.js'
-import { clearAllRoutes } from '../../../route/flush.js'
-import type { RouteContext } from '../../../route/session.js'
+import { RouteCommand } from '../../../services/route/command.js'
+import { clearAllRoutes } from '../../../services/route/flush.js'
+import type { RouteContext } from '../../../services/route/with-broker.js'
 
 export default class RouteFlush extends RouteCommand {
   static override summary = 'Delete every route on the broker (with -e also every link).'

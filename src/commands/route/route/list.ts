@@ -1,8 +1,8 @@
 import { brokerUrlText, hostPort } from '../../../protocol/url.js'
 import { writeJson } from '../../../render/json.js'
 import { keyText, renderRoutes, routeRows } from '../../../render/route-list.js'
-import { RouteCommand } from '../../../route/command.js'
-import type { RouteContext } from '../../../route/session.js'
+import { RouteCommand } from '../../../services/route/command.js'
+import type { RouteContext } from '../../../services/route/with-broker.js'
 
 export default class RouteList extends RouteCommand {
   static override summary = "List the broker's routes (--json: one object per route)."

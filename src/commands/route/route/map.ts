@@ -1,6 +1,6 @@
-import { RouteCommand } from '../../../route/command.js'
-import { mapRoutes } from '../../../route/map.js'
-import type { RouteContext } from '../../../route/session.js'
+import { RouteCommand } from '../../../services/route/command.js'
+import { mapRoutes } from '../../../services/route/map.js'
+import type { RouteContext } from '../../../services/route/with-broker.js'
 
 export default class RouteMap extends RouteCommand {
   static override summary = 'Follow links from <broker> to every reachable broker and print all their routes.'

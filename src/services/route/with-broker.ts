@@ -2,9 +2,9 @@
 // broker and which the remote one (tools.md §4.3), the connection with the tool's options, and
 // the original's error handler: any exception prints `Failed: <Class> - <message>` (stdout), exit 1.
 
-import { PythonError } from '../protocol/errors.js'
-import { type BrokerUrl, parseBrokerUrl } from '../protocol/url.js'
-import { BrokerAgent } from '../qmf/console.js'
+import { PythonError } from '../../protocol/errors.js'
+import { type BrokerUrl, parseBrokerUrl } from '../../protocol/url.js'
+import { BrokerAgent } from '../../qmf/console.js'
 import type { RouteFlags } from './flags.js'
 
 const DEFAULT_TIMEOUT_S = 10

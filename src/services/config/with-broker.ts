@@ -2,9 +2,9 @@
 // command, and turn every failure into the original's `Failed: <Class>: <message>` line (stdout,
 // exit 1). The connection is opened before the command looks at its words, as in the original.
 
-import { PythonError } from '../protocol/errors.js'
-import { hostPort, parseBrokerUrl } from '../protocol/url.js'
-import { BrokerAgent } from '../qmf/console.js'
+import { PythonError } from '../../protocol/errors.js'
+import { hostPort, parseBrokerUrl } from '../../protocol/url.js'
+import { BrokerAgent } from '../../qmf/console.js'
 import type { ConfigFlags } from './flags.js'
 
 const DEFAULT_TIMEOUT_S = 10

@@ -1,9 +1,9 @@
 // The broker operations qpid-config performs (qpidtoollibs BrokerAgent's helpers), as QMF methods
 // on the broker object. Each resolves when the broker has answered.
 
-import { BROKER_OBJECT, HA_BROKER_OBJECT } from '../protocol/qmf-request.js'
-import type { QmfMap } from '../protocol/qmf-types.js'
-import type { BrokerAgent } from '../qmf/console.js'
+import { BROKER_OBJECT, HA_BROKER_OBJECT } from '../../protocol/qmf-request.js'
+import type { QmfMap } from '../../protocol/qmf-types.js'
+import type { BrokerAgent } from '../../qmf/console.js'
 
 export const ACL_OBJECT = 'org.apache.qpid.acl:acl:org.apache.qpid.broker:broker:amqp-broker'
 

@@ -2,12 +2,12 @@
 // over the link to the remote broker with the broker's `create` method, and delete one by closing
 // its bridge object.
 
-import { pythonException } from '../protocol/errors.js'
-import type { QmfObject } from '../protocol/qmf-types.js'
-import { brokerUrlText } from '../protocol/url.js'
+import { pythonException } from '../../protocol/errors.js'
+import type { QmfObject } from '../../protocol/qmf-types.js'
+import { brokerUrlText } from '../../protocol/url.js'
 import { addLink, brokerObject, checkLink, getLink } from './links.js'
 import { invoke } from './method-result.js'
-import { type RouteContext, remoteUrl } from './session.js'
+import { type RouteContext, remoteUrl } from './with-broker.js'
 
 export interface BridgeSpec {
   src: string

@@ -16,7 +16,7 @@ import {
   STATUS,
   toolUsage,
   usageBlock,
-} from './qpid-ha-help.js'
+} from './help.js'
 
 const PROG = 'qpid-ha'
 const HELP_WORDS = ['help', '--help', '-help', '-h', 'help-all', '--help-all']

@@ -3,9 +3,9 @@
 // agent `_exception`, so this turns that rejection back into a result; transport failures
 // (timeouts, lost connections) still throw.
 
-import { PythonError } from '../protocol/errors.js'
-import type { QmfMap } from '../protocol/qmf-types.js'
-import type { BrokerAgent } from '../qmf/console.js'
+import { PythonError } from '../../protocol/errors.js'
+import type { QmfMap } from '../../protocol/qmf-types.js'
+import type { BrokerAgent } from '../../qmf/console.js'
 
 export interface MethodResult {
   status: number

@@ -3,7 +3,7 @@
 import type { OptionSpec } from '../optparse.js'
 import { OptparseError } from '../optparse.js'
 import type { Route, ToolDefinition } from '../run-tool.js'
-import { printUsage, USAGE } from './qpid-route-usage.js'
+import { printUsage, USAGE } from './usage.js'
 
 const int = 'int' as const
 const string = 'string' as const
@@ -62,7 +62,7 @@ export const qpidRoute: ToolDefinition = {
   usageError,
   route(parsed) {
     if (parsed.exit === 'help') {
-      return import('./qpid-route-help.js').then(({ HELP_AFTER_USAGE }) => {
+      return import('./help.js').then(({ HELP_AFTER_USAGE }) => {
         process.stdout.write(`${USAGE}${HELP_AFTER_USAGE}`)
         return 0
       })

@@ -2,9 +2,9 @@
 // already split off the command words), and a run() that connects first and exits with the code
 // the command's body returns.
 import { Command } from '@oclif/core/command'
-import type { BrokerAgent } from '../qmf/console.js'
+import type { BrokerAgent } from '../../qmf/console.js'
 import { type ConfigFlags, configFlags } from './flags.js'
-import { withBroker } from './session.js'
+import { withBroker } from './with-broker.js'
 
 export abstract class ConfigCommand extends Command {
   static override flags = configFlags

@@ -2,12 +2,12 @@
 // every broker a link points at (with the local broker's credentials) until no new one turns up,
 // printing each attempt as it happens; then print the routes of all of them.
 
-import type { QmfObject } from '../protocol/qmf-types.js'
-import type { BrokerUrl } from '../protocol/url.js'
-import { brokerUrlText } from '../protocol/url.js'
-import type { BrokerAgent } from '../qmf/console.js'
-import { type MappedBridge, renderRouteMap } from '../render/route-map.js'
-import { connect, type RouteContext } from './session.js'
+import type { QmfObject } from '../../protocol/qmf-types.js'
+import type { BrokerUrl } from '../../protocol/url.js'
+import { brokerUrlText } from '../../protocol/url.js'
+import type { BrokerAgent } from '../../qmf/console.js'
+import { type MappedBridge, renderRouteMap } from '../../render/route-map.js'
+import { connect, type RouteContext } from './with-broker.js'
 
 interface MappedBroker {
   agent: BrokerAgent

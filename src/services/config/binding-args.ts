@@ -1,7 +1,7 @@
 // The binding properties `bind` derives from the exchange type and the words after the binding
 // key (tools.md §1.7): an XQuery for xml exchanges, `x-match` plus header values for headers ones.
 import { readFileSync } from 'node:fs'
-import type { QmfMap } from '../protocol/qmf-types.js'
+import type { QmfMap } from '../../protocol/qmf-types.js'
 
 export type BindingArgs = { ok: true; properties: QmfMap } | { ok: false; message: string }
 

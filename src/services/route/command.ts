@@ -2,9 +2,9 @@
 // group and command word included, as the original indexed them), a connection to the local
 // broker made before the word count is judged, and the exit code the body returns.
 import { Command } from '@oclif/core/command'
-import { printUsage } from '../cli/tools/qpid-route-usage.js'
+import { printUsage } from '../../cli/qpid-route/usage.js'
 import { type RouteFlags, routeFlags } from './flags.js'
-import { type RouteContext, withLocalBroker } from './session.js'
+import { type RouteContext, withLocalBroker } from './with-broker.js'
 
 export abstract class RouteCommand extends Command {
   static override flags = routeFlags

@@ -3,7 +3,7 @@
 // start fast.
 import { type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from '../optparse.js'
 import type { ToolDefinition } from '../run-tool.js'
-import { HELP, USAGE } from './qpid-stat-help.js'
+import { HELP, USAGE } from './help.js'
 
 /** The view options all store into `show` (optparse store_const); the last one given wins. */
 export const VIEWS: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 // The property maps qpid-config sends with broker `create` (tools.md §1.5-1.6), built from the
 // parsed options. Key insertion order follows the original, since it is the order on the wire.
-import type { QmfMap, QmfValue } from '../protocol/qmf-types.js'
+import type { QmfMap, QmfValue } from '../../protocol/qmf-types.js'
 import type { ConfigFlags } from './flags.js'
 
 /** `--argument NAME=VALUE` → {NAME: VALUE}: split at the first `=`, integer if it parses as one, null without `=`. */

@@ -1,9 +1,9 @@
 // `qpid-route route flush` (tools.md §4.4 clearAllRoutes): close every bridge, and with -e every
 // link. Failures are printed, not raised. With -v each object gets `Deleting ...` and, after
 // Python 2's soft space, `Ok` or the error on the same line.
-import type { QmfObject } from '../protocol/qmf-types.js'
+import type { QmfObject } from '../../protocol/qmf-types.js'
 import { invoke } from './method-result.js'
-import type { RouteContext } from './session.js'
+import type { RouteContext } from './with-broker.js'
 
 const hostPort = (link: QmfObject) => `${link.values.host}:${Math.trunc(Number(link.values.port))}`
 

@@ -3,7 +3,7 @@
 import type { OptionSpec } from '../optparse.js'
 import { OptparseError } from '../optparse.js'
 import type { Route, ToolDefinition } from '../run-tool.js'
-import { USAGE } from './qpid-config-usage.js'
+import { USAGE } from './usage.js'
 
 const int = 'int' as const
 
@@ -95,7 +95,7 @@ export const qpidConfig: ToolDefinition = {
   usageError,
   route(parsed) {
     if (parsed.exit === 'help') {
-      return import('./qpid-config-help.js').then(({ HELP_AFTER_USAGE }) => {
+      return import('./help.js').then(({ HELP_AFTER_USAGE }) => {
         process.stdout.write(`${USAGE}${HELP_AFTER_USAGE}`)
         return 0
       })

@@ -1,12 +1,12 @@
 // The link half of qpid-route (tools.md §4.4): find the link to the remote broker, create it with
 // the broker's `connect` method, wait for it to settle, and close it.
 
-import { PythonError, pythonException } from '../protocol/errors.js'
-import type { QmfObject } from '../protocol/qmf-types.js'
-import type { BrokerUrl } from '../protocol/url.js'
-import { sameBroker } from '../protocol/url.js'
+import { PythonError, pythonException } from '../../protocol/errors.js'
+import type { QmfObject } from '../../protocol/qmf-types.js'
+import type { BrokerUrl } from '../../protocol/url.js'
+import { sameBroker } from '../../protocol/url.js'
 import { invoke } from './method-result.js'
-import { type RouteContext, remoteUrl } from './session.js'
+import { type RouteContext, remoteUrl } from './with-broker.js'
 
 const SETTLING = ['Waiting', 'Connecting', 'Closing']
 /** The original re-queried up to 3 times, 1 s apart; we poll faster within the same 3 s. */
