@@ -65,3 +65,18 @@ export function refName(v: QmfValue | undefined): string {
   const second = first === -1 ? -1 : name.indexOf(':', first + 1)
   return second === -1 ? name : name.slice(second + 1)
 }
+
+/**
+ * What a tool asks of a broker's QMF agent, in plain data. The console (src/qmf) implements it;
+ * commands, services and views depend on this, so unit tests can answer with a fake.
+ */
+export interface QmfConsole {
+  /** All objects of a class (`queue`, `exchange`, ...). */
+  query(className: string, packageName?: string): Promise<QmfObject[]>
+  /** One object by its full object name, or undefined. */
+  getObject(objectName: string): Promise<QmfObject | undefined>
+  /** The first object of a singleton class (broker, memory, acl, habroker). */
+  getSingleton(className: string): Promise<QmfObject | undefined>
+  /** Invokes a method; resolves with its output arguments, rejects with the agent's exception. */
+  callMethod(objectName: string, method: string, args?: QmfMap): Promise<QmfMap>
+}

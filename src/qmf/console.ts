@@ -5,7 +5,7 @@ import { type ConnectOptions, openConnection } from '../protocol/connection.js'
 import { agentException, PythonError } from '../protocol/errors.js'
 import { installTypedBodyDecoding } from '../protocol/qmf-decode.js'
 import { methodRequestBody, QMF_REQUEST_ADDRESS, type QmfOpcode, qmfRequest } from '../protocol/qmf-request.js'
-import { type QmfMap, type QmfObject, type QmfValue, toQmfObject } from '../protocol/qmf-types.js'
+import { type QmfConsole, type QmfMap, type QmfObject, type QmfValue, toQmfObject } from '../protocol/qmf-types.js'
 
 export interface AgentOptions extends ConnectOptions {
   /** How long to wait for each reply message. The Python tools use 10 s. */
@@ -19,7 +19,7 @@ interface Pending {
   arm(): void
 }
 
-export class BrokerAgent {
+export class BrokerAgent implements QmfConsole {
   private nextId = 1
   private readonly pending = new Map<string, Pending>()
   private closed: PythonError | undefined

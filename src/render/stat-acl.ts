@@ -1,12 +1,14 @@
 // `qpid-stat --acl`: the ACL module's statistics, pre-formatted as the original does
 // (tools.md §2.9).
+
+import type { QmfObject } from '../protocol/qmf-types.js'
 import { commas, timeLong, yn } from './format.js'
 import { jsonObject } from './json.js'
-import { attr, type Snapshot, type StatSource } from './stat-view.js'
+import { attr, type Snapshot } from './stat-view.js'
 import { formattedTable } from './table.js'
 
-export async function aclView(src: StatSource): Promise<Snapshot> {
-  const acl = await src.getSingleton('acl')
+/** `acl`: the broker's acl object, absent when the ACL module is not loaded. */
+export function aclView(acl: QmfObject | undefined): Snapshot {
   if (!acl) return { text: 'ACL Policy Module is not installed\n', json: { acl: [] } }
   // The original calls these formatters directly, outside the table's `?` guard.
   const rows = [

@@ -3,7 +3,7 @@
 // the machine running the tool.
 import { PythonError } from '../protocol/errors.js'
 import type { QmfObject } from '../protocol/qmf-types.js'
-import { attr, type Column, listing, orDash, prop, type Snapshot, type StatSource } from './stat-view.js'
+import { attr, type Column, listing, orDash, prop, type Snapshot } from './stat-view.js'
 import type { SortSpec } from './table.js'
 
 function connectionColumns(brokerUpdateTs: number): Column<QmfObject>[] {
@@ -20,9 +20,7 @@ function connectionColumns(brokerUpdateTs: number): Column<QmfObject>[] {
   ]
 }
 
-export async function connectionsView(src: StatSource, sort?: SortSpec): Promise<Snapshot> {
-  const connections = await src.query('connection')
-  const broker = await src.getSingleton('broker')
+export function connectionsView(connections: QmfObject[], broker: QmfObject | undefined, sort?: SortSpec): Snapshot {
   if (!broker && connections.length > 0) {
     throw new PythonError('AttributeError', "'NoneType' object has no attribute 'getUpdateTime'")
   }

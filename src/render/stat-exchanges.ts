@@ -1,6 +1,6 @@
 // `qpid-stat -e`: one row per exchange (tools.md §2.4).
 import type { QmfObject } from '../protocol/qmf-types.js'
-import { type Column, listing, prop, type Snapshot, type StatSource } from './stat-view.js'
+import { type Column, listing, prop, type Snapshot } from './stat-view.js'
 import type { SortSpec } from './table.js'
 
 export const EXCHANGE_COLUMNS: readonly Column<QmfObject>[] = [
@@ -16,6 +16,6 @@ export const EXCHANGE_COLUMNS: readonly Column<QmfObject>[] = [
   prop('byteDrop', 'byteDrops', 'KMG'),
 ]
 
-export async function exchangesView(src: StatSource, sort?: SortSpec): Promise<Snapshot> {
-  return listing('Exchanges', 'exchanges', EXCHANGE_COLUMNS, await src.query('exchange'), sort)
+export function exchangesView(exchanges: QmfObject[], sort?: SortSpec): Snapshot {
+  return listing('Exchanges', 'exchanges', EXCHANGE_COLUMNS, exchanges, sort)
 }

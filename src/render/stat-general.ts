@@ -2,8 +2,9 @@
 // statistics (tools.md §2.2).
 
 import { PythonError } from '../protocol/errors.js'
+import type { QmfObject } from '../protocol/qmf-types.js'
 import { DEPTH_ROWS, DISCARD_ROWS, type StatisticRow, statisticsJson, statisticsTable } from './stat-statistics.js'
-import { attr, type Column, jsonRow, type Snapshot, type StatSource } from './stat-view.js'
+import { attr, type Column, jsonRow, type Snapshot } from './stat-view.js'
 import { formattedTable } from './table.js'
 
 const AGGREGATE_ROWS: readonly StatisticRow[] = [
@@ -24,20 +25,26 @@ const SUMMARY: readonly Pick<Column<unknown>, 'header' | 'format' | 'key'>[] = [
   { header: 'queues', key: 'queues', format: 'COMMAS' },
 ]
 
-/** How many distinct values of `key` the class has: the original counted dictionary keys. */
-async function distinct(src: StatSource, className: string, key: string): Promise<number> {
-  return new Set((await src.query(className)).map((o) => attr(o, key))).size
+/** How many distinct values of `key` the objects have: the original counted dictionary keys. */
+function distinct(objects: readonly QmfObject[], key: string): number {
+  return new Set(objects.map((o) => attr(o, key))).size
 }
 
-export async function generalView(src: StatSource): Promise<Snapshot> {
-  // One after the other, broker first, as the original: the broker's totals then do not yet
-  // count the replies to this tool's own later questions.
-  const broker = await src.getSingleton('broker')
-  const cluster = await src.getSingleton('cluster')
-  const connections = await distinct(src, 'connection', 'address')
-  const sessions = await distinct(src, 'session', 'name')
-  const exchanges = await distinct(src, 'exchange', 'name')
-  const queues = await distinct(src, 'queue', 'name')
+export interface GeneralData {
+  broker?: QmfObject
+  cluster?: QmfObject
+  connections: QmfObject[]
+  sessions: QmfObject[]
+  exchanges: QmfObject[]
+  queues: QmfObject[]
+}
+
+export function generalView(data: GeneralData): Snapshot {
+  const { broker, cluster } = data
+  const connections = distinct(data.connections, 'address')
+  const sessions = distinct(data.sessions, 'name')
+  const exchanges = distinct(data.exchanges, 'name')
+  const queues = distinct(data.queues, 'name')
   if (!broker) throw new PythonError('AttributeError', "'NoneType' object has no attribute 'getUpdateTime'")
   const row = [
     broker.updateTs - broker.createTs,

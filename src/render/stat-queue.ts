@@ -3,7 +3,7 @@
 import type { QmfObject } from '../protocol/qmf-types.js'
 import { jsonValue } from './json.js'
 import { DEPTH_ROWS, DISCARD_ROWS, type StatisticRow, statisticsJson, statisticsTable } from './stat-statistics.js'
-import { attr, type Column, jsonRow, prop, type Snapshot, type StatSource } from './stat-view.js'
+import { attr, type Column, jsonRow, prop, type Snapshot } from './stat-view.js'
 import { formattedTable } from './table.js'
 
 const PROPERTIES: readonly Column<QmfObject>[] = [
@@ -19,8 +19,8 @@ const PROPERTIES: readonly Column<QmfObject>[] = [
 
 const QUEUE_ROWS: readonly StatisticRow[] = [...DEPTH_ROWS, ...DISCARD_ROWS, ['reroutes', 'reroutes', undefined]]
 
-export async function queueView(src: StatSource, name: string): Promise<Snapshot> {
-  const queue = await src.getObject(`org.apache.qpid.broker:queue:${name}`)
+/** `queue`: the object named `name`, absent when the broker has no such queue. */
+export function queueView(name: string, queue: QmfObject | undefined): Snapshot {
   if (!queue) return { text: `Queue '${name}' not found\n`, json: { queues: [] } }
   const props = PROPERTIES.map((c) => c.value(queue))
   const optional = [

@@ -1,6 +1,6 @@
 // `qpid-stat -q` without a name: one row per queue (tools.md §2.5).
 import type { QmfObject } from '../protocol/qmf-types.js'
-import { type Column, listing, prop, type Snapshot, type StatSource } from './stat-view.js'
+import { type Column, listing, prop, type Snapshot } from './stat-view.js'
 import type { SortSpec } from './table.js'
 
 export const QUEUE_COLUMNS: readonly Column<QmfObject>[] = [
@@ -18,6 +18,6 @@ export const QUEUE_COLUMNS: readonly Column<QmfObject>[] = [
   prop('bind', 'bindingCount', 'KMG'),
 ]
 
-export async function queuesView(src: StatSource, sort?: SortSpec): Promise<Snapshot> {
-  return listing('Queues', 'queues', QUEUE_COLUMNS, await src.query('queue'), sort)
+export function queuesView(queues: QmfObject[], sort?: SortSpec): Snapshot {
+  return listing('Queues', 'queues', QUEUE_COLUMNS, queues, sort)
 }

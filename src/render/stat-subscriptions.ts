@@ -2,7 +2,7 @@
 // (tools.md §2.7). Like the original, a subscription whose session or connection is not (or no
 // longer) in the broker's answers is left out rather than failing the whole listing.
 import type { QmfObject } from '../protocol/qmf-types.js'
-import { attr, type Column, listing, orDash, type Snapshot, type StatSource } from './stat-view.js'
+import { attr, type Column, listing, orDash, type Snapshot } from './stat-view.js'
 import type { SortSpec } from './table.js'
 
 interface Subscription {
@@ -32,12 +32,16 @@ function index(objects: readonly QmfObject[], key: string): Map<unknown, QmfObje
   return new Map(objects.map((o) => [attr(o, key), o]))
 }
 
-export async function subscriptionsView(src: StatSource, sort?: SortSpec): Promise<Snapshot> {
-  // One after the other, as the original: our own reply subscription then shows its earlier
-  // replies as acknowledged (sessUnacked 0) instead of racing with them.
-  const subs = await src.query('subscription')
-  const sessions = index(await src.query('session'), 'name')
-  const connections = index(await src.query('connection'), 'address')
+export interface SubscriptionData {
+  subscriptions: QmfObject[]
+  sessions: QmfObject[]
+  connections: QmfObject[]
+}
+
+export function subscriptionsView(data: SubscriptionData, sort?: SortSpec): Snapshot {
+  const subs = data.subscriptions
+  const sessions = index(data.sessions, 'name')
+  const connections = index(data.connections, 'address')
   const rows: Subscription[] = []
   for (const sub of subs) {
     const session = sessions.get(attr(sub, 'sessionRef'))

@@ -1,17 +1,10 @@
-// What every qpid-stat view shares: the broker interface it reads, the snapshot it produces
+// What every qpid-stat view shares: the snapshot it produces
 // (the original's text and the --json rows from the same raw values) and the column-driven
 // listing used by -c, -e, -q and -u.
 import { type QmfObject, refName } from '../protocol/qmf-types.js'
 import type { CellValue, Format } from './format.js'
 import { type JsonValue, jsonValue } from './json.js'
 import { formattedTable, type Header, type SortSpec, sortRows } from './table.js'
-
-/** What the views read from a broker. BrokerAgent provides it; unit tests fake it. */
-export interface StatSource {
-  query(className: string): Promise<QmfObject[]>
-  getObject(objectName: string): Promise<QmfObject | undefined>
-  getSingleton(className: string): Promise<QmfObject | undefined>
-}
 
 /** One rendering of a view: the text the original prints, and the named rows for --json. */
 export interface Snapshot {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { PythonError } from '../../src/protocol/errors.js'
+import { deadlineMs } from '../../src/services/broker-call.js'
 import { headersBindingArgs, xmlBindingArgs } from '../../src/services/config/binding-args.js'
 import { argumentMap, exchangeProperties, queueProperties } from '../../src/services/config/declare.js'
-import { brokerAddress, deadlineMs, failureLine } from '../../src/services/config/with-broker.js'
+import { brokerAddress, failureLine } from '../../src/services/config/with-broker.js'
 
 test('--argument: split at the first =, integers converted, no = means None', () => {
   assert.deepEqual(argumentMap(['a=1', 'b=x=y', 'c', 'd=-7', 'e=0x10', 'f= 5 ', 'g=']), {
@@ -103,10 +104,11 @@ test('broker address, deadline and failure lines', () => {
   assert.equal(brokerAddress({}), 'localhost')
   assert.equal(brokerAddress({ broker: '' }), 'localhost')
   assert.equal(brokerAddress({ broker: 'h1', 'broker-addr': 'h2' }), 'h2')
-  assert.equal(deadlineMs({}), 10000)
-  assert.equal(deadlineMs({ timeout: 0 }), 10000)
-  assert.equal(deadlineMs({ timeout: 3 }), 3000)
-  assert.equal(deadlineMs({ timeout: -5 }), 10000)
+  // -t 0 (no limit in the original) and no -t keep the original default of 10 s
+  assert.equal(deadlineMs(undefined), 10000)
+  assert.equal(deadlineMs(0), 10000)
+  assert.equal(deadlineMs(3), 3000)
+  assert.equal(deadlineMs(-5), 10000)
   assert.equal(
     failureLine(new PythonError('ConnectError', '[Errno 111] Connection refused')),
     'Failed: ConnectError: [Errno 111] Connection refused',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { routeWords } from '../../src/cli/qpid-route/definition.js'
 import { brokerUrlText, parseBrokerUrl } from '../../src/protocol/url.js'
-import { brokerWords, deadlineMs } from '../../src/services/route/with-broker.js'
+import { brokerWords } from '../../src/services/route/with-broker.js'
 
 describe('qpid-route words', () => {
   it('known group and command words pick the command and keep every word', () => {
@@ -35,12 +35,6 @@ describe('qpid-route brokers', () => {
     assert.deepEqual(brokerWords(['route', 'list', 'h1'], false), { local: 'h1', remote: undefined })
     assert.deepEqual(brokerWords(['link', 'add', 'h1', 'h2'], false), { local: 'h1', remote: 'h2' })
     assert.deepEqual(brokerWords(['link', 'add', 'h1', 'h2'], true), { local: 'h2', remote: 'h1' })
-  })
-
-  it('--timeout 0 (and no --timeout) means the original default of 10 s', () => {
-    assert.equal(deadlineMs({}), 10000)
-    assert.equal(deadlineMs({ timeout: 0 }), 10000)
-    assert.equal(deadlineMs({ timeout: 3 }), 3000)
   })
 
   it('broker URLs print as qpid.util URL did: scheme only when given, credentials, default port', () => {

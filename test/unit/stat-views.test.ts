@@ -3,14 +3,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { PythonError } from '../../src/protocol/errors.js'
 import { type QmfMap, type QmfObject, Uuid } from '../../src/protocol/qmf-types.js'
-import { aclView } from '../../src/render/stat-acl.js'
-import { connectionsView } from '../../src/render/stat-connections.js'
-import { generalView } from '../../src/render/stat-general.js'
-import { memoryView } from '../../src/render/stat-memory.js'
-import { queueView } from '../../src/render/stat-queue.js'
-import { queuesView } from '../../src/render/stat-queues.js'
-import { subscriptionsView } from '../../src/render/stat-subscriptions.js'
-import type { StatSource } from '../../src/render/stat-view.js'
+import { type StatSource, statSnapshot } from '../../src/services/stat/snapshot.js'
 
 const S = 1e9
 const ref = (cls: string, name: string) => ({ _object_name: `org.apache.qpid.broker:${cls}:${name}` })
@@ -63,7 +56,7 @@ describe('-c connections', () => {
       },
       { createTs: 9 * S, updateTs: 131 * S },
     )
-    const snap = await connectionsView(source([broker(), conn]))
+    const snap = await statSnapshot(source([broker(), conn]), { show: 'c', names: [] })
     assert.equal(
       snap.text,
       [
@@ -91,7 +84,7 @@ describe('-c connections', () => {
   it('fails like the original when there is no broker object', async () => {
     const conn = obj('connection', 'c1', { address: 'x' })
     await assert.rejects(
-      connectionsView(source([conn])),
+      statSnapshot(source([conn]), { show: 'c', names: [] }),
       (e: unknown) => e instanceof PythonError && e.pythonClass === 'AttributeError',
     )
   })
@@ -115,7 +108,7 @@ describe('-u subscriptions', () => {
       obj('subscription', 'y', { name: 'orphan', queueRef: ref('queue', 'q1'), sessionRef: ref('session', 'gone') }),
     ]
     const src = source(objects)
-    const snap = await subscriptionsView(src)
+    const snap = await statSnapshot(src, { show: 'u', names: [] })
     assert.deepEqual(src.asked, ['subscription', 'session', 'connection'])
     assert.equal(
       snap.text.split('\n')[3],
@@ -129,7 +122,7 @@ describe('-q queues', () => {
   const q = (name: string, msgDepth: number) => obj('queue', name, { name, msgDepth, durable: false })
   it('sorts on raw values and limits', async () => {
     const src = source([q('a', 5), q('b', 1500), q('c', 20)])
-    const snap = await queuesView(src, { column: 'msg', limit: 2, increasing: false })
+    const snap = await statSnapshot(src, { show: 'q', names: [], sort: { column: 'msg', limit: 2, increasing: false } })
     assert.deepEqual(
       (snap.json.queues as { name: string }[]).map((r) => r.name),
       ['b', 'c'],
@@ -143,7 +136,7 @@ describe('-q <name>', () => {
     const src = source([
       obj('queue', 'q1', { name: 'q1', arguments: { 'qpid.ha-uuid': uuid, 'qpid.replicate': 'all' }, bindingCount: 1 }),
     ])
-    const snap = await queueView(src, 'q1')
+    const snap = await statSnapshot(src, { show: 'q', names: ['q1'] })
     assert.ok(
       snap.text.includes(
         "  arguments     {'qpid.ha-uuid': UUID('8db8b328-7c2b-42d9-9864-afb189ebe253'), 'qpid.replicate': 'all'}\n  alt-exchange  \n\nStatistics:\n",
@@ -155,7 +148,10 @@ describe('-q <name>', () => {
     })
   })
   it('reports an unknown queue', async () => {
-    assert.deepEqual(await queueView(source([]), 'nope'), { text: "Queue 'nope' not found\n", json: { queues: [] } })
+    assert.deepEqual(await statSnapshot(source([]), { show: 'q', names: ['nope'] }), {
+      text: "Queue 'nope' not found\n",
+      json: { queues: [] },
+    })
   })
 })
 
@@ -168,7 +164,7 @@ describe('-g general', () => {
       obj('session', 'b', { name: 'a' }),
       obj('queue', 'q', { name: 'q' }),
     ])
-    const snap = await generalView(src)
+    const snap = await statSnapshot(src, { show: 'g', names: [] })
     assert.equal(
       snap.text,
       [
@@ -185,14 +181,17 @@ describe('-g general', () => {
 
 describe('-m memory and --acl', () => {
   it('lists every memory value but name, in received order', async () => {
-    const snap = await memoryView(source([obj('memory', 'm', { name: 'amqp-broker', malloc_arena: 135168, z: 1000 })]))
+    const snap = await statSnapshot(
+      source([obj('memory', 'm', { name: 'amqp-broker', malloc_arena: 135168, z: 1000 })]),
+      { show: 'm', names: [] },
+    )
     assert.equal(
       snap.text,
       'Broker Memory Statistics:\n  Statistic     Value\n  =======================\n  malloc_arena  135,168\n  z             1,000\n',
     )
   })
   it('fails like the original without a memory object', async () => {
-    await assert.rejects(memoryView(source([])), {
+    await assert.rejects(statSnapshot(source([]), { show: 'm', names: [] }), {
       pythonClass: 'AttributeError',
       message: "'NoneType' object has no attribute 'values'",
     })
@@ -206,7 +205,7 @@ describe('-m memory and --acl', () => {
       aclDenyCount: 12345,
     })
     assert.equal(
-      (await aclView(source([acl]))).text,
+      (await statSnapshot(source([acl]), { show: 'acl', names: [] })).text,
       [
         'ACL Policy Statistics:',
         '  Statistic          Value',

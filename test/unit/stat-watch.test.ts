@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { present, redraw, stampLine, watch } from '../../src/render/stat-watch.js'
+import { present, redraw, stampLine } from '../../src/render/stat-watch-frame.js'
+import { watch } from '../../src/services/stat/watch.js'
 
 describe('watch presentation', () => {
   it('redraws in place: home, each line clears its tail, the rest of the screen is cleared', () => {

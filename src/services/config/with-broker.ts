@@ -4,55 +4,38 @@
 
 import { PythonError } from '../../protocol/errors.js'
 import { hostPort, parseBrokerUrl } from '../../protocol/url.js'
-import { BrokerAgent } from '../../qmf/console.js'
+import type { BrokerAgent } from '../../qmf/console.js'
+import { connectConsole, deadlineMs, withConsole } from '../broker-call.js'
 import type { ConfigFlags } from './flags.js'
-
-const DEFAULT_TIMEOUT_S = 10
 
 /** The broker address the tool uses: `-a` wins over `-b`; an empty value means the default. */
 export function brokerAddress(flags: Partial<ConfigFlags>): string {
   return flags['broker-addr'] || flags.broker || 'localhost'
 }
 
-/** `-t` is the connection and reply deadline; 0 ("no limit" in the original) or less keeps the default. */
-export function deadlineMs(flags: Partial<ConfigFlags>): number {
-  const seconds = flags.timeout ?? 0
-  return (seconds > 0 ? seconds : DEFAULT_TIMEOUT_S) * 1000
-}
-
 export function connect(flags: Partial<ConfigFlags>): Promise<BrokerAgent> {
-  const timeoutMs = deadlineMs(flags)
-  return BrokerAgent.connect({
+  const timeoutMs = deadlineMs(flags.timeout)
+  return connectConsole({
     url: parseBrokerUrl(brokerAddress(flags)),
+    clientProcess: 'qpid-config',
+    timeoutMs,
     saslMechanism: flags['sasl-mechanism'],
     haAdmin: flags['ha-admin'],
-    timeoutMs,
-    replyTimeoutMs: timeoutMs,
-    clientProcess: 'qpid-config',
     heartbeatMs: timeoutMs,
   })
 }
 
-/** Runs `body` with a connected agent; returns the exit code. Never throws. */
-export async function withBroker(
+/** Runs `body` with a connected console; returns the exit code. Never throws. */
+export function withBroker(
   flags: Partial<ConfigFlags>,
   body: (agent: BrokerAgent) => Promise<number>,
 ): Promise<number> {
-  let agent: BrokerAgent | undefined
   // Ctrl-C: the original caught KeyboardInterrupt, printed an empty line and exited 0.
   process.once('SIGINT', () => {
     process.stdout.write('\n')
     process.exit(0)
   })
-  try {
-    agent = await connect(flags)
-    return await body(agent)
-  } catch (err) {
-    process.stdout.write(`${failureLine(err)}\n`)
-    return 1
-  } finally {
-    agent?.close()
-  }
+  return withConsole(() => connect(flags), body, failureLine)
 }
 
 /** The line the original printed for an exception escaping a command. */

@@ -7,7 +7,8 @@ import { type ConnectOptions, openConnection } from '../../protocol/connection.j
 import { PythonError, pyStr } from '../../protocol/errors.js'
 import type { QmfObject } from '../../protocol/qmf-types.js'
 import { type BrokerUrl, parseBrokerUrl } from '../../protocol/url.js'
-import { BrokerAgent } from '../../qmf/console.js'
+import type { BrokerAgent } from '../../qmf/console.js'
+import { asPythonError, connectConsole, DEFAULT_TIMEOUT_S, type ToolConnection } from '../broker-call.js'
 
 export interface HaFlags {
   broker?: string
@@ -19,11 +20,10 @@ export interface HaFlags {
 export interface Target {
   /** The broker text as the Python tool holds it (used in "HA module is not loaded" errors). */
   text: string
-  connect: ConnectOptions
+  connect: ToolConnection
 }
 
 const DEFAULT_BROKER = '0.0.0.0'
-const DEFAULT_TIMEOUT_S = 10
 
 /** qpidtoollibs parse_qpidd_conf: key=value lines, `#` comments; QPID_<X> env vars override as `<x>`. */
 export function readQpiddConf(path: string): Map<string, string> {
@@ -105,7 +105,7 @@ export interface HaSession {
 
 /** Connects as admin and fetches the habroker object; fails when the HA module is absent. */
 export async function openHa(target: Target): Promise<HaSession> {
-  const agent = await BrokerAgent.connect({ ...target.connect, replyTimeoutMs: target.connect.timeoutMs })
+  const agent = await connectConsole(target.connect)
   try {
     const ha = await agent.getSingleton('habroker')
     if (!ha) throw new PythonError('Exception', `HA module is not loaded on broker at ${target.text}`)
@@ -189,11 +189,6 @@ function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
       },
     )
   })
-}
-
-export function asPythonError(err: unknown): PythonError {
-  if (err instanceof PythonError) return err
-  return new PythonError('Exception', err instanceof Error ? err.message : String(err))
 }
 
 /** qpid-ha's top-level error line: `<ExceptionClass>: <message>`. */

@@ -1,0 +1,64 @@
+// How every tool reaches the broker it manages: the deadline rule of `-t/--timeout`, the console
+// connection with the tool's options, and the run of a command body that turns any failure into
+// the tool's one error line on stdout (exit 1), never a stack trace.
+import { PythonError } from '../protocol/errors.js'
+import type { BrokerUrl } from '../protocol/url.js'
+import { BrokerAgent } from '../qmf/console.js'
+
+/** The originals' deadline for a connection and for every broker reply. */
+export const DEFAULT_TIMEOUT_S = 10
+
+/** `-t` seconds as a deadline; 0 ("no limit" in the originals) or less keeps the default: no tool waits forever. */
+export function deadlineMs(seconds: number | undefined): number {
+  return (seconds !== undefined && seconds > 0 ? seconds : DEFAULT_TIMEOUT_S) * 1000
+}
+
+export interface ToolConnection {
+  url: BrokerUrl
+  /** Program name the broker shows for the connection (qpid-stat -c). */
+  clientProcess: string
+  timeoutMs: number
+  saslMechanism?: string
+  /** Lets an HA backup accept the connection. */
+  haAdmin?: boolean
+  /** AMQP idle time-out asked of the broker, so a hung broker is noticed within it. */
+  heartbeatMs?: number
+}
+
+/** A console connected as the tool, with the same deadline for the connection and every reply. */
+export function connectConsole(c: ToolConnection): Promise<BrokerAgent> {
+  return BrokerAgent.connect({ ...c, replyTimeoutMs: c.timeoutMs })
+}
+
+/** Any failure as the PythonError the original would have raised (plain errors become `Exception`). */
+export function asPythonError(err: unknown): PythonError {
+  if (err instanceof PythonError) return err
+  return new PythonError('Exception', err instanceof Error ? err.message : String(err))
+}
+
+/** The `Failed: <Class> - <message>` line of the tools built on qmf.console (qpid-stat, qpid-route). */
+export function failedDashLine(err: unknown): string {
+  const e = asPythonError(err)
+  return `Failed: ${e.pythonClass} - ${e.message}`
+}
+
+/**
+ * Connects, runs `body` with the console, closes it, and returns the body's exit code; on any
+ * failure (connection or body) prints `failureLine(err)` on stdout and returns 1. Never throws.
+ */
+export async function withConsole(
+  connect: () => Promise<BrokerAgent>,
+  body: (agent: BrokerAgent) => Promise<number>,
+  failureLine: (err: unknown) => string,
+): Promise<number> {
+  let agent: BrokerAgent | undefined
+  try {
+    agent = await connect()
+    return await body(agent)
+  } catch (err) {
+    process.stdout.write(`${failureLine(err)}\n`)
+    return 1
+  } finally {
+    agent?.close()
+  }
+}
