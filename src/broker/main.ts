@@ -12,6 +12,7 @@ import { helpText, OptionError, type OptionValues, parseArgs } from './options.j
 import { JournalStore } from './store/journal-store.js'
 import { MemoryStore } from './store/memory-store.js'
 import type { MessageStore } from './store/store.js'
+import { installRheaPatches, RheaMismatch } from './transport/rhea/index.js'
 import { loadUsers } from './transport/sasl.js'
 import { AmqpServer } from './transport/server.js'
 
@@ -51,6 +52,13 @@ async function main(argv: string[]): Promise<number> {
       return 1
     }
     throw e
+  }
+  try {
+    installRheaPatches()
+  } catch (e) {
+    if (!(e instanceof RheaMismatch)) throw e
+    process.stderr.write(`qpidd-ref: ${e.message}\n`)
+    return 1
   }
   const selectors = values.trace ? ['trace+'] : ((values['log-enable'] as string[] | undefined) ?? ['notice+'])
   let log: Logger

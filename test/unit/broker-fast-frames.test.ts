@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
 import { test } from 'node:test'
-import { installFastTransfers, writeTransfer } from '../../src/broker/transport/fast-frames.js'
+import { fastTransfers, writeTransfer } from '../../src/broker/transport/rhea/fast-transfers.js'
+import { installRheaPatch } from '../../src/broker/transport/rhea/index.js'
 
 const require = createRequire(import.meta.url)
 type Perf = Record<string, unknown>
@@ -15,7 +16,7 @@ const frames = require('rhea/lib/frames.js') as {
 const types = require('rhea/lib/types.js') as { Writer: new (b?: Buffer) => never }
 const originalRead = frames.read_frame
 const originalTransfer = frames.transfer
-installFastTransfers()
+installRheaPatch(fastTransfers)
 
 const FIELDS = ['handle', 'delivery_id', 'delivery_tag', 'message_format', 'settled', 'more']
 const pick = (p: Perf) => Object.fromEntries(FIELDS.map((k) => [k, p[k] ?? undefined]))

@@ -9,7 +9,8 @@ import type { Broker } from '../../src/broker/broker.js'
 import { Bridge } from '../../src/broker/federation/bridge.js'
 import { FederationLink } from '../../src/broker/federation/link.js'
 import type { InboundMessage } from '../../src/broker/nodes/message.js'
-import { installRawDecoding } from '../../src/broker/transport/message-codec.js'
+import { installRheaPatch } from '../../src/broker/transport/rhea/index.js'
+import { rawDecoding } from '../../src/broker/transport/rhea/raw-decoding.js'
 import { closedPort } from '../helpers/ports.js'
 
 async function until(what: string, check: () => boolean): Promise<void> {
@@ -23,7 +24,7 @@ async function until(what: string, check: () => boolean): Promise<void> {
 it('pull bridge: remote accept only after the local sync; re-attached after a reconnect', {
   timeout: 20000,
 }, async (t) => {
-  installRawDecoding() // as in the broker process: messages arrive undecoded
+  installRheaPatch(rawDecoding) // as in the broker process: messages arrive undecoded
   const published: { subject?: string; exchange: string }[] = []
   const pendingSyncs: (() => void)[] = []
   const broker = {

@@ -1,8 +1,7 @@
-// Incoming messages without a full decode/re-encode. rhea decodes every format-0 transfer with
-// message.decode(); we replace that function (rhea's own module object, so the session code picks it
-// up) with a scan that reads only the header, properties and application-properties sections and
-// keeps the encoded bytes, which the broker stores and later sends unchanged. Bodies are decoded only
-// when needed (QMF requests) with rhea's original decoder.
+// The broker's message codec: a scan that reads only the header, properties and
+// application-properties sections and keeps the encoded bytes, which the broker stores and later
+// sends unchanged (rhea/raw-decoding.ts makes it rhea's decoder for incoming transfers). Bodies are
+// decoded only when needed (QMF requests) with rhea's original decoder.
 import { createRequire } from 'node:module'
 import rhea from 'rhea'
 import type { InboundMessage } from '../nodes/message.js'
@@ -146,17 +145,4 @@ export function decodeFull(bytes: Buffer): { body?: unknown } {
 /** Encodes a message object with rhea (for broker-generated messages such as QMF responses). */
 export function encodeMessage(m: Record<string, unknown>): Buffer {
   return (rhea.message as unknown as { encode(m: unknown): Buffer }).encode(m)
-}
-
-let installed = false
-/**
- * Installs the scan as rhea's format-0 decoder for this process. The received slice is copied so
- * a queued message does not pin the socket read buffer it arrived in.
- */
-export function installRawDecoding(): void {
-  if (installed) return
-  installed = true
-  rheaMessage.decode = (buf: Buffer) =>
-    // a multi-frame message was already concatenated into its own buffer: no second copy
-    scanMessage(buf.byteOffset === 0 && buf.buffer.byteLength === buf.length ? buf : Buffer.from(buf))
 }

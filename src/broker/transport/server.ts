@@ -8,23 +8,11 @@ import rhea from 'rhea'
 import type { Broker } from '../broker.js'
 import { VERSION } from '../broker.js'
 import type { Queue } from '../nodes/queue.js'
-import { patchAttachBeforeTransfer } from './attach-order.js'
 import { ConnectionInfo, SessionInfo } from './connection-info.js'
 import type { OutgoingConsumer, RheaDelivery } from './consumer.js'
-import { installFastTransfers } from './fast-frames.js'
 import { GateChain } from './gate.js'
 import { attachIncoming, attachOutgoing, onMessage } from './links.js'
-import { installRawDecoding } from './message-codec.js'
-import {
-  patchDisabledLogging,
-  patchEventDispatch,
-  patchFrameEncoding,
-  patchIncomingTransfer,
-  patchLinkNames,
-  patchOutgoingSend,
-  patchOutputBatching,
-  patchSession,
-} from './rhea-patches.js'
+import { installRheaPatches, quietContainerDispatch } from './rhea/index.js'
 import { checkPlain } from './sasl.js'
 
 type Any = any
@@ -51,22 +39,9 @@ export class AmqpServer {
     private readonly broker: Broker,
     private readonly opts: ServerOptions,
   ) {
-    installRawDecoding()
-    patchLinkNames()
-    patchAttachBeforeTransfer()
-    patchOutputBatching()
-    patchFrameEncoding()
-    patchEventDispatch()
-    installFastTransfers()
-    patchDisabledLogging()
+    installRheaPatches()
     this.container = rhea.create_container({ id: this.containerId, autoaccept: false })
-    // the last stop of every event: count listeners instead of copying the array (and never throw
-    // for an 'error' nobody listens to)
-    this.container.dispatch = function (this: Any, name: string, ...args: unknown[]) {
-      if (this.listenerCount(name) === 0) return false
-      this.emit(name, ...args)
-      return true
-    }
+    quietContainerDispatch(this.container)
     this.setupSasl()
     this.setupHandlers()
     broker.onQueueDestroyed = (q) => this.detachConsumers(q)
@@ -164,9 +139,6 @@ export class AmqpServer {
     c.on(
       'session_open',
       this.guard('session_open', (ctx) => {
-        patchSession(ctx.session)
-        patchIncomingTransfer(ctx.session)
-        patchOutgoingSend(ctx.session)
         const info = this.info(ctx.connection)
         if (info) this.sessionInfo(info, ctx.session)
       }),

@@ -1,12 +1,10 @@
-// Transfer frames without rhea's generic composite codec. Every message costs one transfer frame in
+// Performance: transfer frames without rhea's generic composite codec. Every message costs one transfer frame in
 // each direction, and rhea builds (and for writing, wraps field by field) a typed object tree for
 // each. Here incoming transfers are parsed straight from the frame bytes into a plain performative
 // object (same field names, same dispatch), and outgoing transfers are written with a fixed encoder.
 // Frames that look unusual (delivery state on a transfer, oversized tags) take rhea's path.
-import { createRequire } from 'node:module'
-import { readValue, valueEnd } from './amqp-scan.js'
-
-const require = createRequire(import.meta.url)
+import { readValue, valueEnd } from '../amqp-scan.js'
+import { expectFunction, type RheaPatch } from './patch.js'
 
 const TRANSFER = 0x14
 
@@ -136,44 +134,44 @@ export function writeTransfer(w: Writer, perf: unknown): boolean {
   return true
 }
 
-let installed = false
-
-export function installFastTransfers(): void {
-  if (installed) return
-  installed = true
-  const frames = require('rhea/lib/frames.js') as {
-    read_frame(buf: Buffer): unknown
-    transfer(f: Record<string, unknown>): { described(): unknown }
-    TYPE_AMQP: number
-  }
-  realTransfer = frames.transfer
-  frames.transfer = (f: Record<string, unknown>) => new TransferOut(f)
-  const originalRead = frames.read_frame
-  frames.read_frame = (buf: Buffer) => {
-    if (buf.length >= 11) {
-      const size = buf.readUInt32BE(0)
-      const doff = buf[4]
-      const p = doff * 4
-      if (
-        buf.length >= size &&
-        doff >= 2 &&
-        buf[5] === frames.TYPE_AMQP &&
-        buf[p] === 0x00 &&
-        buf[p + 1] === 0x53 &&
-        buf[p + 2] === TRANSFER
-      ) {
-        const t = parseTransfer(buf, p + 3, size)
-        if (t) {
-          return {
-            size,
-            type: frames.TYPE_AMQP,
-            channel: buf.readUInt16BE(6),
-            performative: t.perf,
-            payload: t.next < size ? buf.subarray(t.next, size) : undefined,
+export const fastTransfers: RheaPatch = {
+  name: 'fast transfers',
+  check: (r) => [
+    ...expectFunction(r.frames, 'frames', 'read_frame', { arity: 1 }),
+    ...expectFunction(r.frames, 'frames', 'transfer', { arity: 1 }),
+    ...(r.frames.TYPE_AMQP === 0 ? [] : ['frames.TYPE_AMQP is not 0']),
+  ],
+  install(r) {
+    const frames = r.frames
+    realTransfer = frames.transfer
+    frames.transfer = (f: Record<string, unknown>) => new TransferOut(f)
+    const originalRead = frames.read_frame
+    frames.read_frame = (buf: Buffer) => {
+      if (buf.length >= 11) {
+        const size = buf.readUInt32BE(0)
+        const doff = buf[4]
+        const p = doff * 4
+        if (
+          buf.length >= size &&
+          doff >= 2 &&
+          buf[5] === frames.TYPE_AMQP &&
+          buf[p] === 0x00 &&
+          buf[p + 1] === 0x53 &&
+          buf[p + 2] === TRANSFER
+        ) {
+          const t = parseTransfer(buf, p + 3, size)
+          if (t) {
+            return {
+              size,
+              type: frames.TYPE_AMQP,
+              channel: buf.readUInt16BE(6),
+              performative: t.perf,
+              payload: t.next < size ? buf.subarray(t.next, size) : undefined,
+            }
           }
         }
       }
+      return originalRead(buf)
     }
-    return originalRead(buf)
-  }
+  },
 }
