@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { canonicalArgv, OptparseError, parseArgv, parseOptparseInt } from '../../src/cli/optparse.js'
-import { QPID_CONFIG_OPTIONS, routeWords } from '../../src/cli/qpid-config/definition.js'
+import { routeWords } from '../../src/cli/qpid-config/definition.js'
+import { QPID_CONFIG_OPTIONS } from '../../src/cli/qpid-config/options.js'
 
 const parse = (...argv: string[]) => parseArgv(argv, QPID_CONFIG_OPTIONS)
 const error = (...argv: string[]) => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { parseArgv } from '../../src/cli/optparse.js'
-import { expandWatch, QPID_STAT_OPTIONS, qpidStat } from '../../src/cli/qpid-stat/definition.js'
+import { expandWatch, qpidStat } from '../../src/cli/qpid-stat/definition.js'
+import { QPID_STAT_OPTIONS } from '../../src/cli/qpid-stat/options.js'
 
 const parse = (argv: string[]) => qpidStat.parse!(argv)
 

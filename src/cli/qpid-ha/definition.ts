@@ -17,27 +17,17 @@ import {
   toolUsage,
   usageBlock,
 } from './help.js'
+import { CONNECTION_OPTIONS, QUERY_OPTIONS, SET_OPTIONS, STATUS_OPTIONS } from './options.js'
 
 const PROG = 'qpid-ha'
 const HELP_WORDS = ['help', '--help', '-help', '-h', 'help-all', '--help-all']
 
-const CONNECTION_OPTIONS: OptionSpec[] = [
-  { long: 'help', short: 'h', exits: true },
-  { long: 'broker', short: 'b', type: 'string' },
-  { long: 'timeout', type: 'float' },
-  { long: 'sasl-mechanism', type: 'string' },
-  { long: 'sasl-service-name', type: 'string' },
-  { long: 'ssl-certificate', type: 'string' },
-  { long: 'ssl-key', type: 'string' },
-  { long: 'config', type: 'string' },
-]
-
 interface HaCommand {
   help: CommandHelp
-  options: OptionSpec[]
+  options: readonly OptionSpec[]
 }
 
-const command = (help: CommandHelp, own: OptionSpec[] = []): HaCommand => ({
+const command = (help: CommandHelp, own: readonly OptionSpec[] = []): HaCommand => ({
   help,
   options: [...CONNECTION_OPTIONS, ...own],
 })
@@ -45,18 +35,13 @@ const command = (help: CommandHelp, own: OptionSpec[] = []): HaCommand => ({
 /** User commands in the order `--help` lists them. */
 const USER_COMMANDS = [
   command(PING),
-  command(STATUS, [{ long: 'expect', type: 'string' }, { long: 'is-primary' }, { long: 'all' }]),
+  command(STATUS, STATUS_OPTIONS),
   command(REPLICATE),
-  command(QUERY, [{ long: 'all' }]),
+  command(QUERY, QUERY_OPTIONS),
 ]
 const MANAGER_COMMANDS = [command(PROMOTE)]
 /** Extensions: selectable like user commands, not listed, so `--help` stays byte-identical. */
-const EXTENSION_COMMANDS = [
-  command(SET, [
-    { long: 'brokers-url', type: 'string' },
-    { long: 'public-url', type: 'string' },
-  ]),
-]
+const EXTENSION_COMMANDS = [command(SET, SET_OPTIONS)]
 
 interface Selection {
   args: string[]

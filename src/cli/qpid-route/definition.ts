@@ -1,33 +1,9 @@
-// qpid-route's optparse option table and the routing of its positional words (tools.md §4.1-4.3).
+// qpid-route's command line: the routing of its positional words (tools.md §4.2-4.3).
 // Kept free of oclif, rhea and the QMF client so that --help and option errors start fast.
-import type { OptionSpec } from '../optparse.js'
 import { OptparseError } from '../optparse.js'
 import type { Route, ToolDefinition } from '../run-tool.js'
+import { QPID_ROUTE_OPTIONS } from './options.js'
 import { printUsage, USAGE } from './usage.js'
-
-const int = 'int' as const
-const string = 'string' as const
-
-// In the original's order; `long` is also the oclif flag name the commands declare.
-export const QPID_ROUTE_OPTIONS: readonly OptionSpec[] = [
-  { long: 'help', short: 'h', exits: true },
-  { long: 'timeout', type: int },
-  { long: 'verbose', short: 'v' },
-  { long: 'quiet', short: 'q' },
-  { long: 'durable', short: 'd' },
-  { long: 'del-empty-link', short: 'e' },
-  { long: 'src-local', short: 's' },
-  { long: 'ack', type: int },
-  { long: 'credit', type: int },
-  { long: 'transport', short: 't', type: string },
-  { long: 'client-sasl-mechanism', type: string },
-  { long: 'sasl-service-name', type: string },
-  { long: 'ssl-certificate', type: string },
-  { long: 'ssl-key', type: string },
-  { long: 'ha-admin' },
-  // Not in the original: machine-readable `link list` / `route list` (docs/qpid-route.md).
-  { long: 'json' },
-]
 
 function usageError(err: OptparseError): number {
   process.stderr.write(`${USAGE}qpid-route: error: ${err.message}\n`)

@@ -1,47 +1,10 @@
-// qpid-stat's optparse option table and the reduction of its argv to one oclif command
+// qpid-stat's command line: the reduction of its argv to one oclif command
 // (tools.md §2.1). Kept free of oclif, rhea and the QMF client so that --help and option errors
 // start fast.
-import { type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from '../optparse.js'
+import { OptparseError, type ParsedArgv, parseArgv } from '../optparse.js'
 import type { ToolDefinition } from '../run-tool.js'
 import { HELP, USAGE } from './help.js'
-
-/** The view options all store into `show` (optparse store_const); the last one given wins. */
-export const VIEWS: Readonly<Record<string, string>> = {
-  general: 'g',
-  connections: 'c',
-  exchanges: 'e',
-  queues: 'q',
-  subscriptions: 'u',
-  memory: 'm',
-  acl: 'acl',
-}
-
-/** `--watch` given without `=SECONDS` redraws every this many seconds. */
-export const WATCH_DEFAULT_SECONDS = 2
-
-export const QPID_STAT_OPTIONS: readonly OptionSpec[] = [
-  { long: 'help', short: 'h', exits: true },
-  { long: 'broker', short: 'b', type: 'string' },
-  { long: 'timeout', short: 't', type: 'int' },
-  { long: 'sasl-mechanism', type: 'string' },
-  { long: 'sasl-service-name', type: 'string' },
-  { long: 'ssl-certificate', type: 'string' },
-  { long: 'ssl-key', type: 'string' },
-  { long: 'ha-admin' },
-  { long: 'general', short: 'g' },
-  { long: 'connections', short: 'c' },
-  { long: 'exchanges', short: 'e' },
-  { long: 'queues', short: 'q' },
-  { long: 'subscriptions', short: 'u' },
-  { long: 'memory', short: 'm' },
-  { long: 'acl' },
-  { long: 'sort-by', short: 'S', type: 'string' },
-  { long: 'increasing', short: 'I' },
-  { long: 'limit', short: 'L', type: 'int' },
-  // Not in the original (docs/qpid-stat.md).
-  { long: 'json' },
-  { long: 'watch', type: 'float' },
-]
+import { QPID_STAT_OPTIONS, VIEWS, WATCH_DEFAULT_SECONDS } from './options.js'
 
 function usageError(err: OptparseError): number {
   process.stderr.write(`${USAGE}\nqpid-stat: error: ${err.message}\n`)

@@ -1,13 +1,13 @@
 import { Command } from '@oclif/core/command'
 import { ping, resolveTarget, runHa } from '../../services/ha/brokers.js'
-import { connectionFlags } from '../../services/ha/flags.js'
+import { type ConnectionFlags, connectionFlags } from '../../services/ha/flags.js'
 
 export default class Ping extends Command {
   static override description = 'Check if the broker is alive and responding'
   static override flags = connectionFlags
 
   async run(): Promise<void> {
-    const { flags } = await this.parse(Ping)
+    const flags = (await this.parse(Ping)).flags as ConnectionFlags
     const code = await runHa(async () => {
       await ping(resolveTarget(flags))
       return 0

@@ -1,15 +1,14 @@
 import { Command } from '@oclif/core/command'
-import * as Flags from '@oclif/core/flags'
 import { queryBlock, queryFailure } from '../../render/ha-query.js'
 import { clusterAddresses, openHa, queryAll, resolveTarget, runHa } from '../../services/ha/brokers.js'
-import { connectionFlags } from '../../services/ha/flags.js'
+import { type QueryFlags, queryFlags } from '../../services/ha/flags.js'
 
 export default class Query extends Command {
   static override description = 'Print HA configuration and status'
-  static override flags = { ...connectionFlags, all: Flags.boolean() }
+  static override flags = queryFlags
 
   async run(): Promise<void> {
-    const { flags } = await this.parse(Query)
+    const flags = (await this.parse(Query)).flags as unknown as QueryFlags
     const code = await runHa(async () => {
       const target = resolveTarget(flags)
       const { agent, ha } = await openHa(target)

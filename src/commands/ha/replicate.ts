@@ -2,7 +2,7 @@ import * as Args from '@oclif/core/args'
 import { Command } from '@oclif/core/command'
 import { HA_BROKER_OBJECT } from '../../protocol/qmf-request.js'
 import { openHa, resolveTarget, runHa } from '../../services/ha/brokers.js'
-import { connectionFlags } from '../../services/ha/flags.js'
+import { type ConnectionFlags, connectionFlags } from '../../services/ha/flags.js'
 
 export default class Replicate extends Command {
   static override description = 'Set up replication from <queue> on <remote-broker> to <queue> on the current broker.'
@@ -12,7 +12,9 @@ export default class Replicate extends Command {
   static override flags = connectionFlags
 
   async run(): Promise<void> {
-    const { args, flags } = await this.parse(Replicate)
+    const parsed = await this.parse(Replicate)
+    const { args } = parsed
+    const flags = parsed.flags as ConnectionFlags
     const code = await runHa(async () => {
       const { agent } = await openHa(resolveTarget(flags))
       try {

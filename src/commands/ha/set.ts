@@ -1,21 +1,16 @@
 import { Command } from '@oclif/core/command'
-import * as Flags from '@oclif/core/flags'
 import { PythonError } from '../../protocol/errors.js'
 import { HA_BROKER_OBJECT } from '../../protocol/qmf-request.js'
 import { openHa, resolveTarget, runHa } from '../../services/ha/brokers.js'
-import { connectionFlags } from '../../services/ha/flags.js'
+import { type SetFlags, setFlags } from '../../services/ha/flags.js'
 
 /** qpidd-ref extension: the habroker methods setBrokersUrl / setPublicUrl, which no Python tool calls. */
 export default class SetHa extends Command {
   static override description = 'Change HA settings of the broker at run time (qpidd-ref extension).'
-  static override flags = {
-    ...connectionFlags,
-    'brokers-url': Flags.string(),
-    'public-url': Flags.string(),
-  }
+  static override flags = setFlags
 
   async run(): Promise<void> {
-    const { flags } = await this.parse(SetHa)
+    const flags = (await this.parse(SetHa)).flags as SetFlags
     const code = await runHa(async () => {
       const brokersUrl = flags['brokers-url']
       const publicUrl = flags['public-url']

@@ -1,20 +1,14 @@
 import { Command } from '@oclif/core/command'
-import * as Flags from '@oclif/core/flags'
 import { statusFailure, statusLine, statusWord } from '../../render/ha-status.js'
 import { clusterAddresses, openHa, queryAll, resolveTarget, runHa } from '../../services/ha/brokers.js'
-import { connectionFlags } from '../../services/ha/flags.js'
+import { type StatusFlags, statusFlags } from '../../services/ha/flags.js'
 
 export default class Status extends Command {
   static override description = 'Print HA status'
-  static override flags = {
-    ...connectionFlags,
-    expect: Flags.string(),
-    'is-primary': Flags.boolean(),
-    all: Flags.boolean(),
-  }
+  static override flags = statusFlags
 
   async run(): Promise<void> {
-    const { flags } = await this.parse(Status)
+    const flags = (await this.parse(Status)).flags as unknown as StatusFlags
     const code = await runHa(async () => {
       const target = resolveTarget(flags)
       const { agent, ha } = await openHa(target)

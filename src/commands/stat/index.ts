@@ -2,7 +2,7 @@
 // src/cli/qpid-stat/definition.ts (the view in `show`); services/stat/run.ts connects and shows
 // the view as text or --json, once or under --watch.
 import { Command } from '@oclif/core/command'
-import * as Flags from '@oclif/core/flags'
+import { type StatFlags, statFlags } from '../../services/stat/flags.js'
 import { runStat } from '../../services/stat/run.js'
 import type { Show } from '../../services/stat/snapshot.js'
 
@@ -10,33 +10,21 @@ const DEFAULT_LIMIT = 50
 
 export default class QpidStat extends Command {
   static override strict = false
-  static override flags = {
-    broker: Flags.string({ default: 'localhost' }),
-    timeout: Flags.integer(),
-    'sasl-mechanism': Flags.string(),
-    'sasl-service-name': Flags.string(),
-    'ssl-certificate': Flags.string(),
-    'ssl-key': Flags.string(),
-    'ha-admin': Flags.boolean(),
-    show: Flags.string({ required: true }),
-    'sort-by': Flags.string(),
-    increasing: Flags.boolean(),
-    limit: Flags.integer(),
-    json: Flags.boolean(),
-    watch: Flags.string(),
-  }
+  static override flags = statFlags
 
   async run(): Promise<void> {
-    const { flags, argv } = await this.parse(QpidStat)
+    const parsed = await this.parse(QpidStat)
+    const flags = parsed.flags as StatFlags
+    const argv = parsed.argv as string[]
     const req = {
       show: flags.show as Show,
-      names: argv as string[],
+      names: argv,
       sort: flags['sort-by']
         ? { column: flags['sort-by'], limit: flags.limit ?? DEFAULT_LIMIT, increasing: flags.increasing }
         : undefined,
     }
     const code = await runStat({
-      broker: flags.broker,
+      broker: flags.broker ?? 'localhost',
       timeout: flags.timeout,
       saslMechanism: flags['sasl-mechanism'],
       haAdmin: flags['ha-admin'],

@@ -14,8 +14,11 @@ export abstract class ConfigCommand extends Command {
   protected abstract execute(agent: BrokerAgent, flags: ConfigFlags, words: string[]): Promise<number>
 
   async run(): Promise<void> {
-    const { flags, argv } = await this.parse({ flags: configFlags, strict: false })
-    const code = await withBroker(flags, (agent) => this.execute(agent, flags, argv as string[]))
+    const parsed = await this.parse({ flags: configFlags, strict: false })
+    // The flags were derived from the option table that ConfigFlags is typed from.
+    const flags = parsed.flags as unknown as ConfigFlags
+    const argv = parsed.argv as string[]
+    const code = await withBroker(flags, (agent) => this.execute(agent, flags, argv))
     if (code !== 0) this.exit(code)
   }
 }

@@ -3,7 +3,7 @@
 // deadline, so no command hangs on a dead or stopped broker.
 import { readFileSync } from 'node:fs'
 import type { Session } from 'rhea'
-import { type ConnectOptions, openConnection } from '../../protocol/connection.js'
+import { openConnection } from '../../protocol/connection.js'
 import { PythonError, pyStr } from '../../protocol/errors.js'
 import type { QmfObject } from '../../protocol/qmf-types.js'
 import { type BrokerUrl, parseBrokerUrl } from '../../protocol/url.js'

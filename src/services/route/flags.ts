@@ -1,28 +1,8 @@
 // The oclif flags every qpid-route command declares. optparse accepts every option with every
-// command and the router forwards all of them, so each command declares the whole table.
-import type { Interfaces } from '@oclif/core'
-import * as Flags from '@oclif/core/flags'
+// command and the router forwards all of them, so each command declares the whole table
+// (cli/qpid-route/options.ts).
+import { type OptionValues, oclifFlags } from '../../cli/oclif-flags.js'
+import { QPID_ROUTE_OPTIONS } from '../../cli/qpid-route/options.js'
 
-const str = () => Flags.string()
-const int = () => Flags.integer()
-const bool = () => Flags.boolean({ default: false })
-
-export const routeFlags = {
-  timeout: int(),
-  verbose: bool(),
-  quiet: bool(),
-  durable: bool(),
-  'del-empty-link': bool(),
-  'src-local': bool(),
-  ack: int(),
-  credit: int(),
-  transport: str(),
-  'client-sasl-mechanism': str(),
-  'sasl-service-name': str(),
-  'ssl-certificate': str(),
-  'ssl-key': str(),
-  'ha-admin': bool(),
-  json: bool(),
-}
-
-export type RouteFlags = Interfaces.InferredFlags<typeof routeFlags>
+export const routeFlags = oclifFlags(QPID_ROUTE_OPTIONS)
+export type RouteFlags = OptionValues<typeof QPID_ROUTE_OPTIONS>

@@ -1,0 +1,52 @@
+// qpid-config's optparse option table (tools.md §1.2): the one declaration of its options, read by
+// the argv scanner and, as oclif flags, by its commands (services/config/flags.ts).
+import type { OptionSpec } from '../optparse.js'
+
+const int = 'int' as const
+
+// In the original's order (it decides nothing here, but keeps the table easy to compare).
+export const QPID_CONFIG_OPTIONS = [
+  { long: 'help', short: 'h', exits: true },
+  { long: 'timeout', short: 't', type: int },
+  { long: 'recursive', short: 'r' },
+  { long: 'broker', short: 'b', type: 'string' },
+  { long: 'broker-addr', short: 'a', type: 'string' },
+  { long: 'sasl-mechanism', type: 'string' },
+  { long: 'sasl-service-name', type: 'string' },
+  { long: 'ssl-certificate', type: 'string' },
+  { long: 'ssl-key', type: 'string' },
+  { long: 'ha-admin' },
+  { long: 'ignore-default' },
+  { long: 'alternate-exchange', type: 'string' },
+  { long: 'durable' },
+  { long: 'replicate', type: 'string' },
+  { long: 'file-count', type: int },
+  { long: 'file-size', type: int },
+  { long: 'efp-partition-num', type: int },
+  { long: 'efp-pool-file-size', type: int },
+  { long: 'wcache-page-size', type: int },
+  { long: 'wcache-num-pages', type: int },
+  { long: 'max-queue-size', type: int },
+  { long: 'max-queue-count', type: int },
+  { long: 'limit-policy', type: 'choice', choices: ['none', 'reject', 'ring', 'ring-strict'] },
+  { long: 'lvq-key', type: 'string' },
+  { long: 'flow-stop-size', type: int },
+  { long: 'flow-resume-size', type: int },
+  { long: 'flow-stop-count', type: int },
+  { long: 'flow-resume-count', type: int },
+  { long: 'group-header', type: 'string' },
+  { long: 'shared-groups' },
+  { long: 'argument', type: 'string', multiple: true },
+  { long: 'start-replica', type: 'string' },
+  { long: 'sequence' },
+  { long: 'ive' },
+  { long: 'force' },
+  { long: 'force-if-not-empty' },
+  { long: 'force-if-used' },
+  { long: 'file', short: 'f', type: 'string' },
+  { long: 'show-property', type: 'string', multiple: true },
+  // Not in the original: machine-readable listings (docs/json.md).
+  { long: 'json' },
+] as const satisfies readonly OptionSpec[]
+
+export const REPLICATE_LEVELS = ['none', 'configuration', 'all'] as const

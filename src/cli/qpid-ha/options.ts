@@ -1,0 +1,30 @@
+// qpid-ha's optparse option tables (tools.md §3): every command's parser has the connection
+// options plus its own. The one declaration of them, read by the argv scanner and, as oclif flags,
+// by the commands (services/ha/flags.ts).
+import type { OptionSpec } from '../optparse.js'
+
+/** The "Broker connection options" group of every command. */
+export const CONNECTION_OPTIONS = [
+  { long: 'help', short: 'h', exits: true },
+  { long: 'broker', short: 'b', type: 'string' },
+  { long: 'timeout', type: 'float' },
+  { long: 'sasl-mechanism', type: 'string' },
+  { long: 'sasl-service-name', type: 'string' },
+  { long: 'ssl-certificate', type: 'string' },
+  { long: 'ssl-key', type: 'string' },
+  { long: 'config', type: 'string' },
+] as const satisfies readonly OptionSpec[]
+
+export const STATUS_OPTIONS = [
+  { long: 'expect', type: 'string' },
+  { long: 'is-primary' },
+  { long: 'all' },
+] as const satisfies readonly OptionSpec[]
+
+export const QUERY_OPTIONS = [{ long: 'all' }] as const satisfies readonly OptionSpec[]
+
+/** `set` is an extension (docs/compat.md). */
+export const SET_OPTIONS = [
+  { long: 'brokers-url', type: 'string' },
+  { long: 'public-url', type: 'string' },
+] as const satisfies readonly OptionSpec[]

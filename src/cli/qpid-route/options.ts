@@ -1,0 +1,27 @@
+// qpid-route's optparse option table (tools.md §4.1): the one declaration of its options, read by
+// the argv scanner and, as oclif flags, by its commands (services/route/flags.ts).
+import type { OptionSpec } from '../optparse.js'
+
+const int = 'int' as const
+const string = 'string' as const
+
+// In the original's order.
+export const QPID_ROUTE_OPTIONS = [
+  { long: 'help', short: 'h', exits: true },
+  { long: 'timeout', type: int },
+  { long: 'verbose', short: 'v' },
+  { long: 'quiet', short: 'q' },
+  { long: 'durable', short: 'd' },
+  { long: 'del-empty-link', short: 'e' },
+  { long: 'src-local', short: 's' },
+  { long: 'ack', type: int },
+  { long: 'credit', type: int },
+  { long: 'transport', short: 't', type: string },
+  { long: 'client-sasl-mechanism', type: string },
+  { long: 'sasl-service-name', type: string },
+  { long: 'ssl-certificate', type: string },
+  { long: 'ssl-key', type: string },
+  { long: 'ha-admin' },
+  // Not in the original: machine-readable `link list` / `route list` (docs/qpid-route.md).
+  { long: 'json' },
+] as const satisfies readonly OptionSpec[]

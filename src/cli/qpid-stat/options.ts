@@ -1,0 +1,41 @@
+// qpid-stat's optparse option table (tools.md §2.1): the one declaration of its options, read by
+// the argv scanner and, as oclif flags, by its command (services/stat/flags.ts).
+import type { OptionSpec } from '../optparse.js'
+
+/** The view options all store into `show` (optparse store_const); the last one given wins. */
+export const VIEWS: Readonly<Record<string, string>> = {
+  general: 'g',
+  connections: 'c',
+  exchanges: 'e',
+  queues: 'q',
+  subscriptions: 'u',
+  memory: 'm',
+  acl: 'acl',
+}
+
+/** `--watch` given without `=SECONDS` redraws every this many seconds. */
+export const WATCH_DEFAULT_SECONDS = 2
+
+export const QPID_STAT_OPTIONS = [
+  { long: 'help', short: 'h', exits: true },
+  { long: 'broker', short: 'b', type: 'string' },
+  { long: 'timeout', short: 't', type: 'int' },
+  { long: 'sasl-mechanism', type: 'string' },
+  { long: 'sasl-service-name', type: 'string' },
+  { long: 'ssl-certificate', type: 'string' },
+  { long: 'ssl-key', type: 'string' },
+  { long: 'ha-admin' },
+  { long: 'general', short: 'g' },
+  { long: 'connections', short: 'c' },
+  { long: 'exchanges', short: 'e' },
+  { long: 'queues', short: 'q' },
+  { long: 'subscriptions', short: 'u' },
+  { long: 'memory', short: 'm' },
+  { long: 'acl' },
+  { long: 'sort-by', short: 'S', type: 'string' },
+  { long: 'increasing', short: 'I' },
+  { long: 'limit', short: 'L', type: 'int' },
+  // Not in the original (docs/qpid-stat.md).
+  { long: 'json' },
+  { long: 'watch', type: 'float' },
+] as const satisfies readonly OptionSpec[]
