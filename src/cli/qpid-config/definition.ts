@@ -1,9 +1,10 @@
 // qpid-config's command line: the routing of its command words (tools.md §1.3) and the checks made before connecting.
 // Kept free of oclif, rhea and the QMF client so that --help and option errors start fast.
+
+import { USAGE } from '../../render/config-usage.js'
 import { OptparseError } from '../optparse.js'
 import type { Route, ToolDefinition } from '../run-tool.js'
 import { QPID_CONFIG_OPTIONS, REPLICATE_LEVELS } from './options.js'
-import { USAGE } from './usage.js'
 
 function usageError(err: OptparseError): number {
   process.stderr.write(`${USAGE}\nqpid-config: error: ${err.message}\n`)

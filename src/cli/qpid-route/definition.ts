@@ -1,9 +1,10 @@
 // qpid-route's command line: the routing of its positional words (tools.md §4.2-4.3).
 // Kept free of oclif, rhea and the QMF client so that --help and option errors start fast.
+
+import { printUsage, USAGE } from '../../render/route-usage.js'
 import { OptparseError } from '../optparse.js'
 import type { Route, ToolDefinition } from '../run-tool.js'
 import { QPID_ROUTE_OPTIONS } from './options.js'
-import { printUsage, USAGE } from './usage.js'
 
 function usageError(err: OptparseError): number {
   process.stderr.write(`${USAGE}qpid-route: error: ${err.message}\n`)

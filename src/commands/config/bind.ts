@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { printUsage } from '../../cli/qpid-config/usage.js'
-import type { BrokerAgent } from '../../qmf/console.js'
+import type { QmfConsole } from '../../protocol/qmf-types.js'
+import { printUsage } from '../../render/config-usage.js'
 import { bind } from '../../services/config/admin.js'
 import { type BindingArgs, headersBindingArgs, xmlBindingArgs } from '../../services/config/binding-args.js'
 import { ConfigCommand } from '../../services/config/command.js'
@@ -9,7 +9,7 @@ import type { ConfigFlags } from '../../services/config/flags.js'
 export default class Bind extends ConfigCommand {
   static override summary = 'bind <exchange> <queue> [binding-key] [all|any k=v ...] [-f file|-]'
 
-  protected async execute(agent: BrokerAgent, flags: ConfigFlags, words: string[]): Promise<number> {
+  protected async execute(agent: QmfConsole, flags: ConfigFlags, words: string[]): Promise<number> {
     if (words.length < 2) {
       printUsage()
       return 1

@@ -1,4 +1,4 @@
-import type { BrokerAgent } from '../../qmf/console.js'
+import type { QmfConsole } from '../../protocol/qmf-types.js'
 import { renderExchangeBindings } from '../../render/config-bindings.js'
 import { renderExchanges } from '../../render/config-exchanges.js'
 import { exchangesJson } from '../../render/config-json.js'
@@ -10,7 +10,7 @@ import { brokerLabel, printLines } from '../../services/config/with-broker.js'
 export default class Exchanges extends ConfigCommand {
   static override summary = 'List exchanges whose name contains the filter; -r adds their bindings.'
 
-  protected async execute(agent: BrokerAgent, flags: ConfigFlags, [filter = '']: string[]): Promise<number> {
+  protected async execute(agent: QmfConsole, flags: ConfigFlags, [filter = '']: string[]): Promise<number> {
     const ignoreDefault = flags['ignore-default']
     if (flags.recursive) {
       const [exchanges, bindings, queues] = await Promise.all(

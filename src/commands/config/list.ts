@@ -1,4 +1,4 @@
-import type { BrokerAgent } from '../../qmf/console.js'
+import type { QmfConsole } from '../../protocol/qmf-types.js'
 import { listJson } from '../../render/config-json.js'
 import { listColumns, renderList } from '../../render/config-list.js'
 import { writeJson } from '../../render/json.js'
@@ -9,7 +9,7 @@ import { brokerLabel } from '../../services/config/with-broker.js'
 export default class List extends ConfigCommand {
   static override summary = 'list <type> [--show-property <name>]...: any object class as a table.'
 
-  protected async execute(agent: BrokerAgent, flags: ConfigFlags, [type]: string[]): Promise<number> {
+  protected async execute(agent: QmfConsole, flags: ConfigFlags, [type]: string[]): Promise<number> {
     const objects = await agent.query(type.toLowerCase())
     const shown = flags['show-property'] ?? []
     if (flags.json) {

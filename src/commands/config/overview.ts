@@ -1,4 +1,4 @@
-import type { BrokerAgent } from '../../qmf/console.js'
+import type { QmfConsole } from '../../protocol/qmf-types.js'
 import { overviewJson } from '../../render/config-json.js'
 import { overviewOf, renderOverview } from '../../render/config-overview.js'
 import { writeJson } from '../../render/json.js'
@@ -10,7 +10,7 @@ export default class Overview extends ConfigCommand {
   static override summary = 'Totals of exchanges (per type) and queues (durable or not).'
   static override hidden = true
 
-  protected async execute(agent: BrokerAgent, flags: ConfigFlags): Promise<number> {
+  protected async execute(agent: QmfConsole, flags: ConfigFlags): Promise<number> {
     const [exchanges, queues] = await Promise.all([agent.query('exchange'), agent.query('queue')])
     const overview = overviewOf(exchanges, queues)
     if (flags.json) writeJson({ broker: brokerLabel(flags), overview: overviewJson(overview) })

@@ -1,4 +1,4 @@
-import type { BrokerAgent } from '../../qmf/console.js'
+import type { QmfConsole } from '../../protocol/qmf-types.js'
 import { renderQueueBindings } from '../../render/config-bindings.js'
 import { queuesJson } from '../../render/config-json.js'
 import { renderQueues } from '../../render/config-queues.js'
@@ -10,7 +10,7 @@ import { brokerLabel, printLines } from '../../services/config/with-broker.js'
 export default class Queues extends ConfigCommand {
   static override summary = 'List queues whose name contains the filter; -r adds their bindings.'
 
-  protected async execute(agent: BrokerAgent, flags: ConfigFlags, [filter = '']: string[]): Promise<number> {
+  protected async execute(agent: QmfConsole, flags: ConfigFlags, [filter = '']: string[]): Promise<number> {
     if (flags.recursive) {
       const [exchanges, bindings, queues] = await Promise.all(
         ['exchange', 'binding', 'queue'].map((c) => agent.query(c)),

@@ -1,11 +1,11 @@
-import type { BrokerAgent } from '../../qmf/console.js'
+import type { QmfConsole } from '../../protocol/qmf-types.js'
 import { reloadAcl } from '../../services/config/admin.js'
 import { ConfigCommand } from '../../services/config/command.js'
 
 export default class ReloadAcl extends ConfigCommand {
   static override summary = 'reload-acl: make the ACL module re-read its file.'
 
-  protected async execute(agent: BrokerAgent): Promise<number> {
+  protected async execute(agent: QmfConsole): Promise<number> {
     try {
       await reloadAcl(agent)
     } catch (err) {

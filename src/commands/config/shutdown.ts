@@ -1,12 +1,12 @@
 import { PythonError } from '../../protocol/errors.js'
-import type { BrokerAgent } from '../../qmf/console.js'
+import type { QmfConsole } from '../../protocol/qmf-types.js'
 import { shutdown } from '../../services/config/admin.js'
 import { ConfigCommand } from '../../services/config/command.js'
 
 export default class Shutdown extends ConfigCommand {
   static override summary = 'shutdown: stop the broker.'
 
-  protected async execute(agent: BrokerAgent): Promise<number> {
+  protected async execute(agent: QmfConsole): Promise<number> {
     try {
       await shutdown(agent)
     } catch (err) {

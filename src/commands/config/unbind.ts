@@ -1,5 +1,5 @@
-import { printUsage } from '../../cli/qpid-config/usage.js'
-import type { BrokerAgent } from '../../qmf/console.js'
+import type { QmfConsole } from '../../protocol/qmf-types.js'
+import { printUsage } from '../../render/config-usage.js'
 import { unbind } from '../../services/config/admin.js'
 import { ConfigCommand } from '../../services/config/command.js'
 import type { ConfigFlags } from '../../services/config/flags.js'
@@ -7,7 +7,7 @@ import type { ConfigFlags } from '../../services/config/flags.js'
 export default class Unbind extends ConfigCommand {
   static override summary = 'unbind <exchange> <queue> [binding-key]'
 
-  protected async execute(agent: BrokerAgent, _flags: ConfigFlags, words: string[]): Promise<number> {
+  protected async execute(agent: QmfConsole, _flags: ConfigFlags, words: string[]): Promise<number> {
     if (words.length < 2) {
       printUsage()
       return 1

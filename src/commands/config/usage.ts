@@ -1,4 +1,4 @@
-import { printUsage } from '../../cli/qpid-config/usage.js'
+import { printUsage } from '../../render/config-usage.js'
 import { ConfigCommand } from '../../services/config/command.js'
 
 export default class Usage extends ConfigCommand {

@@ -1,4 +1,4 @@
-import { printUsage } from '../../cli/qpid-route/usage.js'
+import { printUsage } from '../../render/route-usage.js'
 import { RouteCommand } from '../../services/route/command.js'
 
 export default class Usage extends RouteCommand {

@@ -2,7 +2,7 @@
 // already split off the command words), and a run() that connects first and exits with the code
 // the command's body returns.
 import { Command } from '@oclif/core/command'
-import type { BrokerAgent } from '../../qmf/console.js'
+import type { QmfConsole } from '../../protocol/qmf-types.js'
 import { type ConfigFlags, configFlags } from './flags.js'
 import { withBroker } from './with-broker.js'
 
@@ -11,7 +11,7 @@ export abstract class ConfigCommand extends Command {
   static override strict = false
 
   /** The command's work; `words` are the positionals after the command words. Returns the exit code. */
-  protected abstract execute(agent: BrokerAgent, flags: ConfigFlags, words: string[]): Promise<number>
+  protected abstract execute(agent: QmfConsole, flags: ConfigFlags, words: string[]): Promise<number>
 
   async run(): Promise<void> {
     const parsed = await this.parse({ flags: configFlags, strict: false })

@@ -2,7 +2,7 @@
 // group and command word included, as the original indexed them), a connection to the local
 // broker made before the word count is judged, and the exit code the body returns.
 import { Command } from '@oclif/core/command'
-import { printUsage } from '../../cli/qpid-route/usage.js'
+import { printUsage } from '../../render/route-usage.js'
 import { type RouteFlags, routeFlags } from './flags.js'
 import { type RouteContext, withLocalBroker } from './with-broker.js'
 

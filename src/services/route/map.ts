@@ -2,7 +2,7 @@
 // every broker a link points at (with the local broker's credentials) until no new one turns up,
 // printing each attempt as it happens; then print the routes of all of them.
 
-import type { QmfObject } from '../../protocol/qmf-types.js'
+import type { QmfConsole, QmfObject } from '../../protocol/qmf-types.js'
 import type { BrokerUrl } from '../../protocol/url.js'
 import { brokerUrlText } from '../../protocol/url.js'
 import type { BrokerAgent } from '../../qmf/console.js'
@@ -10,7 +10,7 @@ import { type MappedBridge, renderRouteMap } from '../../render/route-map.js'
 import { connect, type RouteContext } from './with-broker.js'
 
 interface MappedBroker {
-  agent: BrokerAgent
+  agent: QmfConsole
   /** `host:port`, as qmf.console's Broker.getUrl() printed it. */
   url: string
 }
@@ -24,7 +24,7 @@ async function queryAll(brokers: readonly MappedBroker[], className: string) {
   return out
 }
 
-async function discover(ctx: RouteContext, brokers: MappedBroker[]): Promise<void> {
+async function discover(ctx: RouteContext, brokers: MappedBroker[], opened: BrokerAgent[]): Promise<void> {
   const known = new Set([brokerUrlText(ctx.local)])
   let added = true
   while (added) {
@@ -41,7 +41,9 @@ async function discover(ctx: RouteContext, brokers: MappedBroker[]): Promise<voi
       if (known.has(brokerUrlText(url))) continue
       process.stdout.write(`    ${url.host}:${url.port}...\n`)
       try {
-        brokers.push({ agent: await connect(url, ctx.flags), url: `${url.host}:${url.port}` })
+        const agent = await connect(url, ctx.flags)
+        opened.push(agent)
+        brokers.push({ agent, url: `${url.host}:${url.port}` })
         known.add(brokerUrlText(url))
         added = true
         process.stdout.write('Ok\n')
@@ -56,8 +58,10 @@ export async function mapRoutes(ctx: RouteContext): Promise<void> {
   process.stdout.write('\nFinding Linked Brokers:\n')
   process.stdout.write(`    ${ctx.local.host}:${ctx.local.port}... Ok\n`)
   const brokers: MappedBroker[] = [{ agent: ctx.agent, url: `${ctx.local.host}:${ctx.local.port}` }]
+  /** The consoles this map opened itself (the local one belongs to the command). */
+  const opened: BrokerAgent[] = []
   try {
-    await discover(ctx, brokers)
+    await discover(ctx, brokers, opened)
     const links = await queryAll(brokers, 'link')
     const mapped: MappedBridge[] = []
     for (const { broker, object: bridge } of await queryAll(brokers, 'bridge')) {
@@ -67,6 +71,6 @@ export async function mapRoutes(ctx: RouteContext): Promise<void> {
     }
     process.stdout.write(renderRouteMap(mapped))
   } finally {
-    for (const b of brokers.slice(1)) b.agent.close()
+    for (const agent of opened) agent.close()
   }
 }

@@ -1,11 +1,10 @@
 // qmf.console hands a method's outcome back as a result (status, text) instead of raising, and
-// qpid-route decides per call whether a non-zero status is an error. BrokerAgent rejects on an
+// qpid-route decides per call whether a non-zero status is an error. QmfConsole rejects on an
 // agent `_exception`, so this turns that rejection back into a result; transport failures
 // (timeouts, lost connections) still throw.
 
 import { PythonError } from '../../protocol/errors.js'
-import type { QmfMap } from '../../protocol/qmf-types.js'
-import type { BrokerAgent } from '../../qmf/console.js'
+import type { QmfConsole, QmfMap } from '../../protocol/qmf-types.js'
 
 export interface MethodResult {
   status: number
@@ -14,7 +13,7 @@ export interface MethodResult {
 }
 
 export async function invoke(
-  agent: BrokerAgent,
+  agent: QmfConsole,
   objectName: string,
   method: string,
   args: QmfMap = {},

@@ -4,13 +4,14 @@
 // (services/broker-call.ts).
 
 import { PythonError } from '../../protocol/errors.js'
+import type { QmfConsole } from '../../protocol/qmf-types.js'
 import { type BrokerUrl, parseBrokerUrl } from '../../protocol/url.js'
 import type { BrokerAgent } from '../../qmf/console.js'
 import { connectConsole, deadlineMs, failedDashLine, withConsole } from '../broker-call.js'
 import type { RouteFlags } from './flags.js'
 
 export interface RouteContext {
-  agent: BrokerAgent
+  agent: QmfConsole
   local: BrokerUrl
   /** The remote broker's address as given, absent when the words name none. */
   remoteText?: string

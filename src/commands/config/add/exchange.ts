@@ -1,5 +1,5 @@
-import { printUsage } from '../../../cli/qpid-config/usage.js'
-import type { BrokerAgent } from '../../../qmf/console.js'
+import type { QmfConsole } from '../../../protocol/qmf-types.js'
+import { printUsage } from '../../../render/config-usage.js'
 import { create } from '../../../services/config/admin.js'
 import { ConfigCommand } from '../../../services/config/command.js'
 import { exchangeProperties } from '../../../services/config/declare.js'
@@ -8,7 +8,7 @@ import type { ConfigFlags } from '../../../services/config/flags.js'
 export default class AddExchange extends ConfigCommand {
   static override summary = 'add exchange <type> <name>: declare an exchange (extra words are ignored).'
 
-  protected async execute(agent: BrokerAgent, flags: ConfigFlags, words: string[]): Promise<number> {
+  protected async execute(agent: QmfConsole, flags: ConfigFlags, words: string[]): Promise<number> {
     if (words.length < 2) {
       printUsage()
       return 1

@@ -1,5 +1,5 @@
-import { printUsage } from '../../../cli/qpid-config/usage.js'
-import type { BrokerAgent } from '../../../qmf/console.js'
+import type { QmfConsole } from '../../../protocol/qmf-types.js'
+import { printUsage } from '../../../render/config-usage.js'
 import { create, startReplica } from '../../../services/config/admin.js'
 import { ConfigCommand } from '../../../services/config/command.js'
 import { queueProperties } from '../../../services/config/declare.js'
@@ -8,7 +8,7 @@ import type { ConfigFlags } from '../../../services/config/flags.js'
 export default class AddQueue extends ConfigCommand {
   static override summary = 'add queue <name>: declare a queue; --start-replica then starts HA replication.'
 
-  protected async execute(agent: BrokerAgent, flags: ConfigFlags, [name]: string[]): Promise<number> {
+  protected async execute(agent: QmfConsole, flags: ConfigFlags, [name]: string[]): Promise<number> {
     if (name === undefined) {
       printUsage()
       return 1

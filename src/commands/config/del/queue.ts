@@ -1,5 +1,5 @@
-import { printUsage } from '../../../cli/qpid-config/usage.js'
-import type { BrokerAgent } from '../../../qmf/console.js'
+import type { QmfConsole } from '../../../protocol/qmf-types.js'
+import { printUsage } from '../../../render/config-usage.js'
 import { remove } from '../../../services/config/admin.js'
 import { ConfigCommand } from '../../../services/config/command.js'
 import type { ConfigFlags } from '../../../services/config/flags.js'
@@ -7,7 +7,7 @@ import type { ConfigFlags } from '../../../services/config/flags.js'
 export default class DelQueue extends ConfigCommand {
   static override summary = 'del queue <name>: delete a queue if empty and unused, unless --force*.'
 
-  protected async execute(agent: BrokerAgent, flags: ConfigFlags, [name]: string[]): Promise<number> {
+  protected async execute(agent: QmfConsole, flags: ConfigFlags, [name]: string[]): Promise<number> {
     if (name === undefined) {
       printUsage()
       return 1
