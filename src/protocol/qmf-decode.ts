@@ -3,7 +3,9 @@
 // Buffers. qpidd sends almost every string as binary (golden/qmf-amqp10-wire.md §4), so the
 // console needs the types to render values as the Python tools do.
 import rhea from 'rhea'
+import { PythonError } from './errors.js'
 import { type QmfMap, type QmfValue, Uuid } from './qmf-types.js'
+import { PINNED_RHEA_VERSION, RHEA_VERSION } from './rhea-pin.js'
 
 interface Typed {
   type: { name: string }
@@ -56,18 +58,47 @@ export function fromTyped(t: unknown): QmfValue {
 
 const AMQP_VALUE = 0x77
 
+interface RheaCodec {
+  version?: string
+  message?: { decode?: unknown }
+  Reader?: { prototype?: { read?: unknown; remaining?: unknown } }
+}
+
+/**
+ * What installTypedBodyDecoding relies on in rhea, missing or different (empty: all there): the
+ * message module's `decode(buffer)`, looked up at call time, and the types module's Reader. Only
+ * the pinned release (package.json) is known to have them.
+ */
+export function typedDecodingProblems(r: RheaCodec, pinned: string): string[] {
+  const problems: string[] = []
+  if (r.version !== pinned) problems.push(`version ${r.version} is not the pinned ${pinned}`)
+  if (typeof r.message?.decode !== 'function' || r.message.decode.length !== 1)
+    problems.push('message.decode(buffer) missing')
+  if (typeof r.Reader?.prototype?.read !== 'function' || typeof r.Reader.prototype.remaining !== 'function')
+    problems.push('types.Reader with read() and remaining() missing')
+  return problems
+}
+
 let installed = false
 /**
  * Makes rhea decode amqp-value bodies with `fromTyped` for this process. rhea decodes transfers
  * through `message.decode`, looked up at call time, so wrapping it is enough. Only the tools
- * install this; the broker keeps rhea's default decoding.
+ * install this; the broker keeps rhea's default decoding. Throws, before changing anything, when
+ * the rhea in use lacks what this relies on.
  */
 export function installTypedBodyDecoding(): void {
   if (installed) return
-  installed = true
   const messageModule = (rhea as unknown as { message: { decode(b: Buffer): any } }).message
-  const original = messageModule.decode
   const Reader = (rhea.types as any).Reader
+  const problems = typedDecodingProblems({ version: RHEA_VERSION, message: messageModule, Reader }, PINNED_RHEA_VERSION)
+  if (problems.length > 0) {
+    throw new PythonError(
+      'Exception',
+      `rhea ${RHEA_VERSION} does not have what typed QMF decoding needs: ${problems.join('; ')}`,
+    )
+  }
+  installed = true
+  const original = messageModule.decode
   messageModule.decode = (buffer: Buffer) => {
     const reader = new Reader(buffer)
     while (reader.remaining()) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import rhea from 'rhea'
 import { agentException, PythonError, pyStr, socketError } from '../../src/protocol/errors.js'
-import { fromTyped, installTypedBodyDecoding } from '../../src/protocol/qmf-decode.js'
+import { fromTyped, installTypedBodyDecoding, typedDecodingProblems } from '../../src/protocol/qmf-decode.js'
 import { isRef, refName, toQmfObject, Uuid } from '../../src/protocol/qmf-types.js'
 
 const t = rhea.types as any
@@ -37,6 +37,16 @@ test('installTypedBodyDecoding makes received amqp-value bodies typed-decoded', 
   installTypedBodyDecoding()
   const encoded = codec.encode({ body: t.wrap_map({ name: t.wrap_binary(Buffer.from('amq.direct')) }) })
   assert.deepEqual(codec.decode(encoded).body, { name: 'amq.direct' })
+})
+
+test('typed decoding checks the rhea internals it wraps before it installs', () => {
+  const Reader = t.Reader
+  assert.deepEqual(typedDecodingProblems({ version: '3.0.5', message: codec, Reader }, '3.0.5'), [])
+  assert.deepEqual(typedDecodingProblems({ version: '3.1.0', message: {}, Reader: class {} }, '3.0.5'), [
+    'version 3.1.0 is not the pinned 3.0.5',
+    'message.decode(buffer) missing',
+    'types.Reader with read() and remaining() missing',
+  ])
 })
 
 test('objects: names, references and the text after the second colon', () => {
