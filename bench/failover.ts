@@ -8,7 +8,7 @@ import { FailoverConnection, FailoverReceiver, FailoverSender, SequenceTracker }
 import { HA_BROKER_OBJECT } from '../src/protocol/qmf-request.js'
 import { parseBrokerUrl } from '../src/protocol/url.js'
 import { BrokerAgent } from '../src/qmf/console.js'
-import { clusterWithQueue, promote, waitReady } from '../test/e2e/client-ha.js'
+import { clusterWithQueue, promote, waitReady } from '../test/helpers/client-ha.js'
 import { suiteScope, waitFor } from '../test/e2e/ha-cluster.js'
 import { machineLine, median, writeSection } from './bench-doc.js'
 

@@ -4,6 +4,7 @@
 import { USAGE } from '../../render/config-usage.js'
 import { OptparseError } from '../optparse.js'
 import type { Route, ToolDefinition } from '../run-tool.js'
+import { sslKeyError } from '../security-options.js'
 import { QPID_CONFIG_OPTIONS, REPLICATE_LEVELS } from './options.js'
 
 function usageError(err: OptparseError): number {
@@ -61,9 +62,8 @@ export const qpidConfig: ToolDefinition = {
       )
       return 1
     }
-    if (parsed.options['ssl-key'] && !parsed.options['ssl-certificate']) {
-      return usageError(new OptparseError("missing '--ssl-certificate' (required by '--ssl-key')"))
-    }
+    const sslError = sslKeyError(parsed.options)
+    if (sslError) return usageError(new OptparseError(sslError))
     return routeWords(parsed.positionals)
   },
 }

@@ -1,6 +1,7 @@
 // qpid-config's optparse option table (tools.md §1.2): the one declaration of its options, read by
 // the argv scanner and, as oclif flags, by its commands (services/config/flags.ts).
 import type { OptionSpec } from '../optparse.js'
+import { SECURITY_OPTIONS } from '../security-options.js'
 
 const int = 'int' as const
 
@@ -12,9 +13,7 @@ export const QPID_CONFIG_OPTIONS = [
   { long: 'broker', short: 'b', type: 'string' },
   { long: 'broker-addr', short: 'a', type: 'string' },
   { long: 'sasl-mechanism', type: 'string' },
-  { long: 'sasl-service-name', type: 'string' },
-  { long: 'ssl-certificate', type: 'string' },
-  { long: 'ssl-key', type: 'string' },
+  ...SECURITY_OPTIONS,
   { long: 'ha-admin' },
   { long: 'ignore-default' },
   { long: 'alternate-exchange', type: 'string' },

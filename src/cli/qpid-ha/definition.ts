@@ -5,6 +5,7 @@
 // positionals are "<anything> <arg1> <arg2>" and the first positional is ignored.
 import { type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from '../optparse.js'
 import type { ToolDefinition } from '../run-tool.js'
+import { sslKeyError } from '../security-options.js'
 import {
   type CommandHelp,
   commandHelp,
@@ -111,9 +112,8 @@ function preempt(argv: readonly string[]): number | undefined {
     print(`${commandHelp(found.help)}Exception: Wrong number of arguments\n`)
     return 1
   }
-  if (parsed.options['ssl-key'] !== undefined && parsed.options['ssl-certificate'] === undefined) {
-    return optparseError(found, "missing '--ssl-certificate' (required by '--ssl-key')")
-  }
+  const sslError = sslKeyError(parsed.options)
+  if (sslError) return optparseError(found, sslError)
   return undefined
 }
 

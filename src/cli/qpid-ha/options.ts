@@ -2,6 +2,7 @@
 // options plus its own. The one declaration of them, read by the argv scanner and, as oclif flags,
 // by the commands (services/ha/flags.ts).
 import type { OptionSpec } from '../optparse.js'
+import { SECURITY_OPTIONS } from '../security-options.js'
 
 /** The "Broker connection options" group of every command. */
 export const CONNECTION_OPTIONS = [
@@ -9,9 +10,7 @@ export const CONNECTION_OPTIONS = [
   { long: 'broker', short: 'b', type: 'string' },
   { long: 'timeout', type: 'float' },
   { long: 'sasl-mechanism', type: 'string' },
-  { long: 'sasl-service-name', type: 'string' },
-  { long: 'ssl-certificate', type: 'string' },
-  { long: 'ssl-key', type: 'string' },
+  ...SECURITY_OPTIONS,
   { long: 'config', type: 'string' },
 ] as const satisfies readonly OptionSpec[]
 

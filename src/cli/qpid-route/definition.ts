@@ -4,6 +4,7 @@
 import { printUsage, USAGE } from '../../render/route-usage.js'
 import { OptparseError } from '../optparse.js'
 import type { Route, ToolDefinition } from '../run-tool.js'
+import { sslKeyError } from '../security-options.js'
 import { QPID_ROUTE_OPTIONS } from './options.js'
 
 function usageError(err: OptparseError): number {
@@ -44,9 +45,8 @@ export const qpidRoute: ToolDefinition = {
         return 0
       })
     }
-    if (parsed.options['ssl-key'] && !parsed.options['ssl-certificate']) {
-      return usageError(new OptparseError("missing '--ssl-certificate' (required by '--ssl-key')"))
-    }
+    const sslError = sslKeyError(parsed.options)
+    if (sslError) return usageError(new OptparseError(sslError))
     const words = parsed.positionals
     if (words.length < 2) return printUsage()
     // With -s and three words the original indexed past the end before its error handler

@@ -1,6 +1,7 @@
 // qpid-route's optparse option table (tools.md §4.1): the one declaration of its options, read by
 // the argv scanner and, as oclif flags, by its commands (services/route/flags.ts).
 import type { OptionSpec } from '../optparse.js'
+import { SECURITY_OPTIONS } from '../security-options.js'
 
 const int = 'int' as const
 const string = 'string' as const
@@ -18,9 +19,7 @@ export const QPID_ROUTE_OPTIONS = [
   { long: 'credit', type: int },
   { long: 'transport', short: 't', type: string },
   { long: 'client-sasl-mechanism', type: string },
-  { long: 'sasl-service-name', type: string },
-  { long: 'ssl-certificate', type: string },
-  { long: 'ssl-key', type: string },
+  ...SECURITY_OPTIONS,
   { long: 'ha-admin' },
   // Not in the original: machine-readable `link list` / `route list` (docs/qpid-route.md).
   { long: 'json' },

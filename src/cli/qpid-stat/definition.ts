@@ -3,6 +3,7 @@
 // start fast.
 import { OptparseError, type ParsedArgv, parseArgv } from '../optparse.js'
 import type { ToolDefinition } from '../run-tool.js'
+import { sslKeyError } from '../security-options.js'
 import { HELP, USAGE } from './help.js'
 import { QPID_STAT_OPTIONS, VIEWS, WATCH_DEFAULT_SECONDS } from './options.js'
 
@@ -51,9 +52,8 @@ export const qpidStat: ToolDefinition = {
         ),
       )
     }
-    if (parsed.options['ssl-key'] !== undefined && parsed.options['ssl-certificate'] === undefined) {
-      return usageError(new OptparseError("missing '--ssl-certificate' (required by '--ssl-key')"))
-    }
+    const sslError = sslKeyError(parsed.options)
+    if (sslError) return usageError(new OptparseError(sslError))
     // A single-command oclif root registers its command under this id (@oclif/core symbols.js).
     return { id: 'Symbol(SINGLE_COMMAND_CLI)', args: parsed.positionals }
   },

@@ -1,6 +1,7 @@
 // qpid-stat's optparse option table (tools.md §2.1): the one declaration of its options, read by
 // the argv scanner and, as oclif flags, by its command (services/stat/flags.ts).
 import type { OptionSpec } from '../optparse.js'
+import { SECURITY_OPTIONS } from '../security-options.js'
 
 /** The view options all store into `show` (optparse store_const); the last one given wins. */
 export const VIEWS: Readonly<Record<string, string>> = {
@@ -21,9 +22,7 @@ export const QPID_STAT_OPTIONS = [
   { long: 'broker', short: 'b', type: 'string' },
   { long: 'timeout', short: 't', type: 'int' },
   { long: 'sasl-mechanism', type: 'string' },
-  { long: 'sasl-service-name', type: 'string' },
-  { long: 'ssl-certificate', type: 'string' },
-  { long: 'ssl-key', type: 'string' },
+  ...SECURITY_OPTIONS,
   { long: 'ha-admin' },
   { long: 'general', short: 'g' },
   { long: 'connections', short: 'c' },
