@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { Broker, VERSION } from './broker.js'
 import { type Federation, startFederation } from './federation/index.js'
 import { LINK_MAINTENANCE_INTERVAL } from './federation/options.js'
-import { createHa, type HaBroker, registerHaOptions } from './ha/index.js'
+import { createHa, type HaModule, registerHaOptions } from './ha/index.js'
 import { Logger } from './log.js'
 import { startManagement } from './management/index.js'
 import { helpText, OptionError, type OptionValues, parseArgs } from './options.js'
@@ -105,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
     users,
   })
   // HA is created before the listener starts, so a cluster member refuses clients from the start
-  let ha: HaBroker | undefined
+  let ha: HaModule | undefined
   try {
     ha = createHa(broker, server, values, values['mgmt-enable'] !== false)
   } catch (e) {

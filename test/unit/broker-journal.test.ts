@@ -6,10 +6,10 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { Broker } from '../../src/broker/broker.js'
 import { Logger } from '../../src/broker/log.js'
+import { decodeFull, encodeMessage, scanMessage } from '../../src/broker/message/codec.js'
 import type { Queue } from '../../src/broker/nodes/queue.js'
 import { frameEnqueue, readRecords } from '../../src/broker/store/journal-format.js'
 import { JournalStore } from '../../src/broker/store/journal-store.js'
-import { decodeFull, encodeMessage, scanMessage } from '../../src/broker/transport/message-codec.js'
 
 const quiet = () => new Logger(['critical+'], { stderr: false })
 

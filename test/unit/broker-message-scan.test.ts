@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import rhea from 'rhea'
-import { valueEnd } from '../../src/broker/transport/amqp-scan.js'
-import { decodeFull, encodeMessage, scanMessage, withDeliveryCount } from '../../src/broker/transport/message-codec.js'
+import { valueEnd } from '../../src/broker/message/amqp-scan.js'
+import { decodeFull, encodeMessage, scanMessage, withDeliveryCount } from '../../src/broker/message/codec.js'
 
 test('header, properties and application properties are read; the body is left alone', () => {
   const bytes = encodeMessage({

@@ -4,8 +4,8 @@
 // broker's process-wide decoder), so bodies are decoded here.
 import type { Connection, Receiver, Sender } from 'rhea'
 import { BROKER_OBJECT, methodRequestBody, QMF_REQUEST_ADDRESS, qmfRequest } from '../../protocol/qmf-request.js'
+import { decodeFull } from '../message/codec.js'
 import type { InboundMessage } from '../nodes/message.js'
-import { decodeFull } from '../transport/message-codec.js'
 
 const REPLY_TIMEOUT_MS = 10000
 

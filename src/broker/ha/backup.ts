@@ -5,8 +5,8 @@
 
 import { qpidAddressText } from '../../protocol/url.js'
 import type { Broker } from '../broker.js'
+import { decodeFull } from '../message/codec.js'
 import type { Queue } from '../nodes/queue.js'
-import { decodeFull } from '../transport/message-codec.js'
 import { BrokerLink, type LinkOptions } from './broker-link.js'
 import { ConfigReplica } from './config-replica.js'
 import type { ConfirmationTracker } from './confirmation.js'

@@ -5,9 +5,9 @@
 // whenever that URL changes. Its type is not declarable and it carries no `qpid.replicate`
 // stamp, so it is never replicated: every cluster member has its own.
 import type { Broker } from '../broker.js'
+import { encodeMessage, scanMessage } from '../message/codec.js'
 import { Exchange } from '../nodes/exchange.js'
 import type { Queue } from '../nodes/queue.js'
-import { encodeMessage, scanMessage } from '../transport/message-codec.js'
 
 export const FAILOVER_EXCHANGE = 'amq.failover'
 

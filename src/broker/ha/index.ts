@@ -2,11 +2,11 @@
 import type { Broker } from '../broker.js'
 import { OptionError, type OptionValues } from '../options.js'
 import type { AmqpServer } from '../transport/server.js'
-import { HaBroker } from './ha-broker.js'
+import { HaModule } from './ha-module.js'
 import { readHaConfig } from './options.js'
 
 export { registerHaOptions } from './options.js'
-export { HaBroker }
+export { HaModule }
 
 /**
  * Creates the HA module when `--ha-cluster` or `--ha-queue-replication` is on (else the broker
@@ -18,7 +18,7 @@ export function createHa(
   server: AmqpServer,
   values: OptionValues,
   management: boolean,
-): HaBroker | undefined {
+): HaModule | undefined {
   const cfg = readHaConfig(values)
   if (!cfg.queueReplication) return undefined
   if (!management) {
@@ -26,5 +26,5 @@ export function createHa(
     broker.log.warning('HA', 'HA queue replication requires management; HA is disabled')
     return undefined
   }
-  return new HaBroker(broker, server, cfg)
+  return new HaModule(broker, server, cfg)
 }

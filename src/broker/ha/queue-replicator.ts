@@ -3,8 +3,8 @@
 // releases the primary's guard). Subscribes with the ids it already holds, so after a failover
 // only the difference is transferred (ha.md §6.6).
 import type { Broker } from '../broker.js'
+import { scanMessage } from '../message/codec.js'
 import type { InboundMessage } from '../nodes/message.js'
-import { scanMessage } from '../transport/message-codec.js'
 import { batchPayload, decodeBatch } from './batch.js'
 import type { HaQueue, QueueListener } from './ha-queue.js'
 import { toRanges } from './id-set.js'

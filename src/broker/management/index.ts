@@ -1,7 +1,6 @@
 // Wires the management layer: the registry with every class the broker exposes, and the agent.
 import type { Broker } from '../broker.js'
 import type { AmqpServer } from '../transport/server.js'
-import { QmfAgent } from './agent.js'
 import { bindingClass } from './classes/binding.js'
 import { brokerClass } from './classes/broker.js'
 import { connectionClass, sessionClass, subscriptionClass } from './classes/connection.js'
@@ -10,6 +9,7 @@ import { memoryClass } from './classes/memory.js'
 import { queueClass } from './classes/queue.js'
 import { systemClass, vhostClass } from './classes/system.js'
 import type { ManagementContext } from './context.js'
+import { QmfAgent } from './qmf-agent.js'
 import { ManagementRegistry } from './registry.js'
 
 export function startManagement(broker: Broker, server: AmqpServer, epoch: number): QmfAgent {

@@ -67,7 +67,7 @@ export class QueuedMessage {
   }
 }
 
-/** Parsed view of an incoming message (see transport/message-codec.ts). */
+/** Parsed view of an incoming message (see message/codec.ts). */
 export interface InboundMessage {
   bytes: Buffer
   durable: boolean

@@ -1,9 +1,10 @@
 // An outgoing AMQP link attached to a queue (a subscription). Tracks its unsettled deliveries so
 // they go back to the queue, in their original order, when the consumer goes away.
+
+import { withDeliveryCount } from '../message/codec.js'
 import type { QueuedMessage } from '../nodes/message.js'
 import type { Consumer, Queue } from '../nodes/queue.js'
 import type { ConnectionInfo, SessionInfo } from './connection-info.js'
-import { withDeliveryCount } from './message-codec.js'
 
 /** The parts of rhea's Sender this module uses. */
 export interface RheaSender {

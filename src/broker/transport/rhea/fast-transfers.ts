@@ -3,7 +3,7 @@
 // each. Here incoming transfers are parsed straight from the frame bytes into a plain performative
 // object (same field names, same dispatch), and outgoing transfers are written with a fixed encoder.
 // Frames that look unusual (delivery state on a transfer, oversized tags) take rhea's path.
-import { readValue, valueEnd } from '../amqp-scan.js'
+import { readValue, valueEnd } from '../../message/amqp-scan.js'
 import { expectFunction, type RheaPatch } from './patch.js'
 
 const TRANSFER = 0x14

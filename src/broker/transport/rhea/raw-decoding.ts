@@ -3,7 +3,7 @@
 // (on rhea's own module object, so the session code picks it up) becomes the broker's scan, which
 // keeps the encoded bytes. The received slice is copied so a queued message does not pin the
 // socket read buffer it arrived in.
-import { scanMessage } from '../message-codec.js'
+import { scanMessage } from '../../message/codec.js'
 import { expectFunction, type RheaPatch } from './patch.js'
 
 export const rawDecoding: RheaPatch = {

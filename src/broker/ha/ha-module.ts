@@ -1,6 +1,7 @@
 // The HA module of qpidd-ref: holds the broker's HA status and membership, admits or refuses
 // connections (ha.md §4), stamps replication levels on a primary (§6.2), routes replication links
-// to the primary role, runs the backup role, implements promotion (§5) and the habroker methods.
+// to the primary role, runs the backup role, implements promotion (§5) and the methods of the
+// habroker management object (whose QMF class is habroker-class.ts).
 import { randomUUID } from 'node:crypto'
 import { PythonError } from '../../protocol/errors.js'
 import { parseQpidUrl, type QpidUrl, qpidUrlText } from '../../protocol/url.js'
@@ -20,7 +21,7 @@ import { ConfirmationTracker } from './confirmation.js'
 import { ReplicationEndpoints } from './endpoints.js'
 import { installFailoverExchange } from './failover-exchange.js'
 import { HaQueue } from './ha-queue.js'
-import { habrokerClass } from './habroker.js'
+import { habrokerClass } from './habroker-class.js'
 import { exchangeLevel, InvalidLevel, queueLevel, REPLICATE_ARG, stampedLevel, UUID_ARG } from './levels.js'
 import { describe, Membership } from './membership.js'
 import type { HaConfig } from './options.js'
@@ -32,7 +33,7 @@ import { checkStatus } from './status-check.js'
 /** qpidd's limit (0-10 channel limit minus 100), kept so the limit scenario behaves the same. */
 export const MAX_REPLICATED_QUEUES = 65434
 
-export class HaBroker {
+export class HaModule {
   readonly confirmation = new ConfirmationTracker()
   readonly haQueues = new Map<Queue, HaQueue>()
   readonly membership: Membership

@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto'
 import { list, map, ns, str, type Typed, u32, u64, uuid } from '../../protocol/qmf-encode.js'
 import type { Broker } from '../broker.js'
 import { BrokerError } from '../errors.js'
+import { decodeFull, encodeMessage, scanMessage } from '../message/codec.js'
 import type { Exchange } from '../nodes/exchange.js'
 import type { InboundMessage } from '../nodes/message.js'
-import { decodeFull, encodeMessage, scanMessage } from '../transport/message-codec.js'
 import { type ManagedClass, type ManagedObject, type ManagementRegistry, QmfError } from './registry.js'
 
 const MAX_REQUEST = 65536
