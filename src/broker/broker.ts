@@ -1,20 +1,21 @@
 // The broker core: the registry of queues and exchanges, declare/delete/bind with qpidd's error
 // texts, publishing (routing + limits + persistence), recovery from the store, and the seams other
-// modules use: observers (events.ts), the connection gate (transport/gate.ts) and the management
+// modules use: the hooks (hooks.ts), the connection gate (transport/gate.ts) and the management
 // registry (management/registry.ts).
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { bindingRecord, durableSnapshot, exchangeRecord, queueRecord } from './durable-records.js'
 import { BrokerError, invalidArgument, notAllowed, notFound, preconditionFailed } from './errors.js'
-import type { ConfigObserver, QueueObserver } from './events.js'
+import { BrokerHooks, type ExchangeDeclaration, type QueueDeclaration } from './hooks.js'
 import type { Logger } from './log.js'
 import { scanMessage } from './message/codec.js'
 import type { Binding } from './nodes/binding.js'
 import type { Exchange } from './nodes/exchange.js'
 import { createExchange, isExchangeType } from './nodes/exchange-types.js'
 import type { InboundMessage } from './nodes/message.js'
-import { Queue, type QueueHost, type QueueOptions } from './nodes/queue.js'
-import { QueueSettingsError } from './nodes/queue-settings.js'
+import { Queue, type QueueHost, type QueueObserver, type QueueOptions } from './nodes/queue.js'
+import { parseQueueSettings, QueueSettingsError } from './nodes/queue-settings.js'
 import { MessageStats } from './nodes/stats.js'
 import { resolveQueues } from './routing.js'
 import type { MessageStore } from './store/store.js'
@@ -40,15 +41,6 @@ export interface DeclareExchangeOptions {
   alternateExchangeName?: string
 }
 
-export interface ConfirmationSeam {
-  begin(): void
-  /** Ends the publish; a returned waiter calls `done` when the sender may be confirmed. */
-  take(): ((done: () => void) => void) | undefined
-}
-
-/** Handles messages addressed to an agent (QMF); returns true when the message was consumed. */
-export type AgentHandler = (exchange: Exchange, key: string, msg: InboundMessage) => boolean
-
 const BUILTIN_EXCHANGES: [string, string][] = [
   ['', 'direct'],
   ['amq.direct', 'direct'],
@@ -63,8 +55,8 @@ const BUILTIN_EXCHANGES: [string, string][] = [
 export class Broker implements QueueHost {
   readonly queues = new Map<string, Queue>()
   readonly exchanges = new Map<string, Exchange>()
-  readonly queueObservers: QueueObserver[] = []
-  readonly configObservers: ConfigObserver[] = []
+  /** How the core calls its modules and its transport. */
+  readonly hooks = new BrokerHooks()
   /** Statistics of deleted queues, so broker totals never go backwards. */
   readonly retired = new MessageStats()
   discardsNoRoute = 0
@@ -75,9 +67,6 @@ export class Broker implements QueueHost {
   readonly dataDir?: string
   port: number
   readonly auth: boolean
-  agentHandler?: AgentHandler
-  /** Brackets each client publish so a module (HA) can delay the sender's confirmation. */
-  confirmation?: ConfirmationSeam
   /** Called to stop the process (QMF `shutdown`). */
   onShutdown?: () => void
 
@@ -88,7 +77,7 @@ export class Broker implements QueueHost {
     this.port = cfg.port
     this.auth = cfg.auth
     this.systemId = this.loadSystemId()
-    this.store.setSnapshotSource?.(() => ({ exchanges: this.exchanges.values(), queues: this.queues.values() }))
+    this.store.setSnapshotSource?.(() => durableSnapshot(this.exchanges.values(), this.queues.values()))
     for (const [name, type] of BUILTIN_EXCHANGES) {
       const durable = name.startsWith('amq.') && this.store.persistent
       this.exchanges.set(name, createExchange(type, name, { durable, arguments: { 'qpid.replicate': 'none' } }))
@@ -99,14 +88,9 @@ export class Broker implements QueueHost {
     return this.exchanges.get('') as Exchange
   }
 
-  observeQueues(o: QueueObserver): () => void {
-    this.queueObservers.push(o)
-    return () => this.queueObservers.splice(this.queueObservers.indexOf(o), 1)
-  }
-
-  observeConfig(o: ConfigObserver): () => void {
-    this.configObservers.push(o)
-    return () => this.configObservers.splice(this.configObservers.indexOf(o), 1)
+  /** QueueHost: the modules that follow messages on queues. */
+  get queueObservers(): readonly QueueObserver[] {
+    return this.hooks.queueObservers
   }
 
   /** Recreates durable exchanges, queues (with messages) and bindings from the store. */
@@ -169,21 +153,29 @@ export class Broker implements QueueHost {
       alt = this.exchanges.get(opts.alternateExchangeName)
       if (!alt) throw notFound(`Alternate exchange does not exist: ${opts.alternateExchangeName}`)
     }
-    let q: Queue
+    const declaration: QueueDeclaration = {
+      name,
+      durable: !!opts.durable,
+      autoDelete: !!opts.autoDelete,
+      exclusive: !!opts.exclusive,
+      arguments: opts.arguments ?? {},
+    }
     try {
-      q = new Queue(name, this, { ...opts, alternateExchange: alt })
+      parseQueueSettings(declaration.arguments)
     } catch (e) {
       if (e instanceof QueueSettingsError) throw new BrokerError(e.message, 'amqp:invalid-field')
       throw e
     }
+    this.hooks.declaringQueue(declaration)
+    const q = new Queue(name, this, { ...opts, arguments: declaration.arguments, alternateExchange: alt })
     if (alt) alt.altUsers++
     this.queues.set(name, q)
     const b = this.defaultExchange.bind(q, name, {})
     if (b) q.bindings.add(b)
     q.bindingCount.set(q.bindings.size)
-    if (q.durable && this.store.persistent) this.store.declareQueue(q)
+    if (q.durable && this.store.persistent) q.persistenceId = this.store.declareQueue(queueRecord(q))
     this.log.debug('Broker', `Queue declared: ${name}`)
-    for (const o of this.configObservers) o.queueDeclared?.(q)
+    this.hooks.queueDeclared(q)
     return { queue: q, created: true }
   }
 
@@ -208,24 +200,17 @@ export class Broker implements QueueHost {
     if (q.altExchange) q.altExchange.altUsers--
     this.queues.delete(q.name)
     q.stats.addTo(this.retired)
-    if (q.durable && q.persistenceId) this.store.deleteQueue(q)
+    if (q.durable && q.persistenceId) this.store.deleteQueue(q.persistenceId)
     this.log.debug('Broker', `Queue deleted: ${q.name}`)
-    for (const o of this.configObservers) o.queueDeleted?.(q)
-    this.onQueueDestroyed?.(q)
+    this.hooks.queueDeleted(q)
   }
-
-  /** Transport hook: detach consumers of a deleted queue. */
-  onQueueDestroyed?: (q: Queue) => void
 
   autoDelete(q: Queue): void {
     // deferred so a consumer detaching inside a dispatch loop does not delete under it
     queueMicrotask(() => {
-      if (!q.deleted && q.isUnused() && !this.pinned?.(q)) this.destroyQueue(q)
+      if (!q.deleted && q.isUnused() && !this.hooks.keepAutoDelete?.(q)) this.destroyQueue(q)
     })
   }
-
-  /** A module may keep an auto-delete queue alive (HA: replica queues on a backup). */
-  pinned?: (q: Queue) => boolean
 
   // ---- exchanges --------------------------------------------------------------------------------
 
@@ -242,15 +227,23 @@ export class Broker implements QueueHost {
       alt = this.exchanges.get(opts.alternateExchangeName)
       if (!alt) throw notFound(`Alternate exchange does not exist: ${opts.alternateExchangeName}`)
     }
+    const declaration: ExchangeDeclaration = {
+      name,
+      type,
+      durable: !!opts.durable,
+      autoDelete: !!opts.autoDelete,
+      arguments: opts.arguments ?? {},
+    }
+    this.hooks.declaringExchange(declaration)
     const ex = createExchange(type, name, {
       durable: opts.durable,
       autoDelete: opts.autoDelete,
-      arguments: opts.arguments,
+      arguments: declaration.arguments,
     })
     if (alt) this.setAlt(ex, alt)
     this.exchanges.set(name, ex)
-    if (ex.durable && this.store.persistent) this.store.declareExchange(ex)
-    for (const o of this.configObservers) o.exchangeDeclared?.(ex)
+    if (ex.durable && this.store.persistent) ex.persistenceId = this.store.declareExchange(exchangeRecord(ex))
+    this.hooks.exchangeDeclared(ex)
     return { exchange: ex, created: true }
   }
 
@@ -264,8 +257,8 @@ export class Broker implements QueueHost {
     if (ex.altExchange) ex.altExchange.altUsers--
     ex.deleted = true
     this.exchanges.delete(name)
-    if (ex.persistenceId) this.store.deleteExchange(ex)
-    for (const o of this.configObservers) o.exchangeDeleted?.(ex)
+    if (ex.persistenceId) this.store.deleteExchange(ex.persistenceId)
+    this.hooks.exchangeDeleted(ex)
   }
 
   private setAlt(ex: Exchange, alt: Exchange): void {
@@ -285,8 +278,8 @@ export class Broker implements QueueHost {
     if (!b) return undefined
     q.bindings.add(b)
     q.bindingCount.set(q.bindings.size)
-    if (ex.durable && q.durable && this.store.persistent) this.store.bind(b)
-    for (const o of this.configObservers) o.bound?.(b)
+    if (ex.durable && q.durable && this.store.persistent) this.store.bind(bindingRecord(b))
+    this.hooks.bound(b)
     return b
   }
 
@@ -305,8 +298,8 @@ export class Broker implements QueueHost {
     b.queue.bindings.delete(b)
     b.queue.bindingCount.set(b.queue.bindings.size)
     if (b.exchange !== this.defaultExchange && b.exchange.durable && b.queue.durable && this.store.persistent)
-      this.store.unbind(b)
-    for (const o of this.configObservers) o.unbound?.(b)
+      this.store.unbind(bindingRecord(b))
+    this.hooks.unbound(b)
   }
 
   // ---- messages ---------------------------------------------------------------------------------
@@ -320,7 +313,7 @@ export class Broker implements QueueHost {
     let queues: Queue[]
     if (target instanceof Queue) queues = [target]
     else {
-      if (this.agentHandler?.(target, key, msg)) return false
+      if (this.hooks.qmfRequest?.(target, key, msg)) return false
       queues = resolveQueues(target, key, msg, msg.bytes.length)
       if (queues.length === 0) {
         this.discardsNoRoute++

@@ -141,3 +141,27 @@ test('the journal compacts itself while running and still recovers exactly the l
   )
   await b2.store.close()
 })
+
+test('a binding recovered from the journal can be unbound for good', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'journal-'))
+  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  const b1 = await open(dir)
+  b1.declareExchange('x', 'direct', { durable: true })
+  b1.declareQueue('dq', { durable: true })
+  b1.bind('x', 'dq', 'k1')
+  b1.bind('x', 'dq', 'k2')
+  await synced(b1)
+  await b1.store.close()
+
+  const b2 = await open(dir)
+  b2.unbind('x', 'dq', 'k1')
+  await synced(b2)
+  await b2.store.close()
+
+  const b3 = await open(dir)
+  assert.deepEqual(
+    b3.exchanges.get('x')?.bindings.map((b) => b.key),
+    ['k2'],
+  )
+  await b3.store.close()
+})

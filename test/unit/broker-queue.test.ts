@@ -1,10 +1,15 @@
 // Queue behaviour without the network: policies, LVQ, priorities, redelivery order, flow control.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { DequeueReason } from '../../src/broker/events.js'
 import type { Exchange } from '../../src/broker/nodes/exchange.js'
 import type { QueuedMessage } from '../../src/broker/nodes/message.js'
-import { type Consumer, LimitExceeded, Queue, type QueueHost } from '../../src/broker/nodes/queue.js'
+import {
+  type Consumer,
+  type DequeueReason,
+  LimitExceeded,
+  Queue,
+  type QueueHost,
+} from '../../src/broker/nodes/queue.js'
 import { MemoryStore } from '../../src/broker/store/memory-store.js'
 
 function host(): QueueHost & { dequeues: DequeueReason[]; rerouted: Buffer[] } {

@@ -4,10 +4,10 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import rhea from 'rhea'
 import { Broker } from '../../src/broker/broker.js'
-import type { DequeueReason } from '../../src/broker/events.js'
 import { Logger } from '../../src/broker/log.js'
 import { startManagement } from '../../src/broker/management/index.js'
 import { encodeMessage, scanMessage } from '../../src/broker/message/codec.js'
+import type { DequeueReason } from '../../src/broker/nodes/queue.js'
 import { MemoryStore } from '../../src/broker/store/memory-store.js'
 import { AmqpServer } from '../../src/broker/transport/server.js'
 import { bool, str } from '../../src/protocol/qmf-encode.js'
@@ -61,7 +61,7 @@ test('configuration and queue observers see declares, binds, enqueues and dequeu
   const b = await start()
   t.after(b.stop)
   const events: string[] = []
-  b.broker.observeConfig({
+  b.broker.hooks.add({
     queueDeclared: (q) => events.push(`declare ${q.name}`),
     queueDeleted: (q) => events.push(`delete ${q.name}`),
     exchangeDeclared: (e) => events.push(`exchange ${e.name}`),
@@ -70,7 +70,7 @@ test('configuration and queue observers see declares, binds, enqueues and dequeu
   })
   const reasons: DequeueReason[] = []
   let enqueued = 0
-  b.broker.observeQueues({ enqueued: () => enqueued++, dequeued: (_q, _m, r) => reasons.push(r) })
+  b.broker.hooks.add({ enqueued: () => enqueued++, dequeued: (_q, _m, r) => reasons.push(r) })
   b.broker.declareExchange('x', 'fanout')
   const { queue } = b.broker.declareQueue('q', { arguments: { 'qpid.max_count': 1, 'qpid.policy_type': 'ring' } })
   b.broker.bind('x', 'q', 'k')

@@ -3,10 +3,15 @@
 import type { Connection } from 'rhea'
 import type { Broker } from '../broker.js'
 import type { BridgeConfig, BridgeFlow } from './bridge-config.js'
-import type { FederationLink } from './link.js'
 import { PullFlow } from './pull-flow.js'
 import { PushFlow } from './push-flow.js'
 import type { RemoteBroker } from './remote-broker.js'
+
+/** The link a bridge runs over, as the bridge's owners use it (federation/link.ts). */
+export interface BridgeLink {
+  readonly name: string
+  removeBridge(bridge: Bridge): void
+}
 
 export class Bridge {
   readonly createdAt = Date.now()
@@ -14,7 +19,7 @@ export class Bridge {
 
   constructor(
     readonly cfg: BridgeConfig,
-    readonly link: FederationLink,
+    readonly link: BridgeLink,
     broker: Broker,
   ) {
     this.flow = cfg.srcIsLocal ? new PushFlow(broker, cfg) : new PullFlow(broker, cfg)

@@ -22,7 +22,7 @@ export class DynamicInterest {
   ) {
     const ex = broker.exchanges.get(exchange)
     for (const b of ex?.bindings ?? []) this.count(b, 1)
-    this.stopObserving = broker.observeConfig({
+    this.stopObserving = broker.hooks.add({
       bound: (b) => this.changed(b, 1),
       unbound: (b) => this.changed(b, -1),
     })

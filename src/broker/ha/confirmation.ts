@@ -26,7 +26,7 @@ export class Hold {
   }
 }
 
-/** The broker-side seam (Broker.confirmation) the transport calls around each publish. */
+/** The broker-side seam (BrokerHooks.confirmation) the transport calls around each publish. */
 export class ConfirmationTracker {
   private current?: Hold
   private active = false

@@ -28,7 +28,7 @@ export function installFailoverExchange(broker: Broker, url: () => string): () =
       broker.log.warning('HA', `Cannot send the failover URL to ${queue.name}: ${(e as Error).message}`)
     }
   }
-  broker.observeConfig({ bound: (b) => b.exchange === exchange && announce(b.queue) })
+  broker.hooks.add({ bound: (b) => b.exchange === exchange && announce(b.queue) })
   return () => {
     for (const b of exchange.bindings) announce(b.queue)
   }

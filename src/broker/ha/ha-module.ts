@@ -7,9 +7,9 @@ import { PythonError } from '../../protocol/errors.js'
 import { parseQpidUrl, type QpidUrl, qpidUrlText } from '../../protocol/url.js'
 import type { Broker } from '../broker.js'
 import { BrokerError, notFound } from '../errors.js'
+import type { ExchangeDeclaration, QueueDeclaration } from '../hooks.js'
 import type { ManagementRegistry } from '../management/registry.js'
 import { QmfError } from '../management/registry.js'
-import type { Exchange } from '../nodes/exchange.js'
 import type { Queue } from '../nodes/queue.js'
 import type { AdmissionDecision, AdmissionRequest } from '../transport/gate.js'
 import type { AmqpServer } from '../transport/server.js'
@@ -67,17 +67,20 @@ export class HaModule {
       this.broker.log.info('HA', `${broker.systemId.slice(0, 8)}(${from}) Status change: ${from} -> ${to}`)
       if (to === 'ready') this.log('notice', 'Backup is ready')
     }
-    broker.confirmation = this.confirmation
+    broker.hooks.confirmation = this.confirmation
     // backups never auto-delete replicas: the primary decides (ha.md §5.4)
-    broker.pinned = (q) => isBackup(this.membership.status) && stampedLevel(q.arguments) !== 'none'
-    broker.observeQueues({
+    broker.hooks.keepAutoDelete = (q) => isBackup(this.membership.status) && stampedLevel(q.arguments) !== 'none'
+    broker.hooks.add({
       enqueued: (q, m) => this.haQueues.get(q)?.onEnqueued(m),
       dequeued: (q, m) => this.haQueues.get(q)?.onDequeued(m),
-    })
-    broker.observeConfig({
+      declaringQueue: (d) => this.stampQueue(d),
+      declaringExchange: (d) => this.stampExchange(d),
       queueDeclared: (q) => this.queueDeclared(q),
       queueDeleted: (q) => this.queueDeleted(q),
-      exchangeDeclared: (e) => this.exchangeDeclared(e),
+      exchangeDeclared: (e) =>
+        this.onPrimary(() =>
+          this.broadcastIfReplicated(e.arguments, { type: 'exchange-declare', exchange: exchangeDecl(e) }),
+        ),
       exchangeDeleted: (e) =>
         this.onPrimary(() => this.broadcastIfReplicated(e.arguments, { type: 'exchange-delete', name: e.name })),
       bound: (b) =>
@@ -176,28 +179,25 @@ export class HaModule {
     if (stampedLevel(args) !== 'none') this.primary?.broadcast(ev)
   }
 
-  private queueDeclared(q: Queue): void {
+  /** A new queue on a primary gets its replication level before it exists, or is refused. */
+  private stampQueue(d: QueueDeclaration): void {
     if (!this.isClusterPrimary) return
     let level: ReturnType<typeof queueLevel>
     try {
-      level = queueLevel(q, this.cfg.replicateDefault)
+      level = queueLevel(d, this.cfg.replicateDefault)
     } catch (e) {
       if (!(e instanceof InvalidLevel)) throw e
-      this.broker.destroyQueue(q)
       throw new BrokerError(e.message, 'amqp:invalid-field')
     }
-    if (level !== 'none' && this.replicatedQueues >= MAX_REPLICATED_QUEUES) {
-      this.broker.destroyQueue(q)
+    if (level !== 'none' && this.replicatedQueues >= MAX_REPLICATED_QUEUES)
       throw new BrokerError('resource-limit-exceeded: Exceeded replicated queue limit', 'amqp:resource-limit-exceeded')
-    }
-    q.arguments[REPLICATE_ARG] = level
-    if (level !== 'none') q.arguments[UUID_ARG] = randomUUID()
-    // the core stored the declare before we stamped it: store the stamped arguments instead, so
-    // a restarted primary still replicates the queue
-    if (q.durable && q.persistenceId) {
-      this.broker.store.deleteQueue(q)
-      this.broker.store.declareQueue(q)
-    }
+    d.arguments[REPLICATE_ARG] = level
+    if (level !== 'none') d.arguments[UUID_ARG] = randomUUID()
+  }
+
+  private queueDeclared(q: Queue): void {
+    if (!this.isClusterPrimary) return
+    const level = stampedLevel(q.arguments)
     if (level === 'none') return
     this.replicatedQueues++
     if (level === 'all') {
@@ -220,24 +220,18 @@ export class HaModule {
     this.primary?.queueDeleted(q.name)
   }
 
-  private exchangeDeclared(e: Exchange): void {
+  /** A new exchange on a primary gets its replication level before it exists, or is refused. */
+  private stampExchange(d: ExchangeDeclaration): void {
     if (!this.isClusterPrimary) return
     let level: ReturnType<typeof exchangeLevel>
     try {
-      level = exchangeLevel(e.arguments, this.cfg.replicateDefault)
-    } catch (err) {
-      if (!(err instanceof InvalidLevel)) throw err
-      this.broker.deleteExchange(e.name)
-      throw new BrokerError(err.message, 'amqp:invalid-field')
+      level = exchangeLevel(d.arguments, this.cfg.replicateDefault)
+    } catch (e) {
+      if (!(e instanceof InvalidLevel)) throw e
+      throw new BrokerError(e.message, 'amqp:invalid-field')
     }
-    e.arguments[REPLICATE_ARG] = level
-    if (level !== 'none') e.arguments[UUID_ARG] = randomUUID()
-    if (e.durable && e.persistenceId) {
-      this.broker.store.deleteExchange(e)
-      this.broker.store.declareExchange(e)
-    }
-    if (level === 'none') return
-    this.primary?.broadcast({ type: 'exchange-declare', exchange: exchangeDecl(e) })
+    d.arguments[REPLICATE_ARG] = level
+    if (level !== 'none') d.arguments[UUID_ARG] = randomUUID()
   }
 
   private membersChanged(): void {

@@ -29,6 +29,6 @@ export function startManagement(broker: Broker, server: AmqpServer, epoch: numbe
   ])
     registry.register(make(ctx))
   const agent = new QmfAgent(broker, registry, epoch)
-  broker.agentHandler = (ex, key, msg) => agent.handle(ex, key, msg)
+  broker.hooks.qmfRequest = (ex, key, msg) => agent.handle(ex, key, msg)
   return agent
 }

@@ -1,7 +1,6 @@
 // A queue: ordered messages (one positional deque per priority level), consumers served round-robin
 // with credit, qpidd's limit policies (reject / ring), last-value replacement, flow-stop accounting,
 // statistics. Persistence and routing of orphans go through the QueueHost (the broker).
-import type { DequeueReason, QueueObserver } from '../events.js'
 import type { MessageStore } from '../store/store.js'
 import type { Binding } from './binding.js'
 import type { Exchange } from './exchange.js'
@@ -9,6 +8,17 @@ import { ACQUIRED, AVAILABLE, DELETED, type InboundMessage, QueuedMessage } from
 import { MessageList } from './message-list.js'
 import { parseQueueSettings, priorityLevel, type QueueSettings } from './queue-settings.js'
 import { HiLo, MessageStats } from './stats.js'
+
+/** Why a message left a queue (qpidd's dequeue reasons, used for statistics and replication). */
+export type DequeueReason = 'consumed' | 'purged' | 'ring' | 'lvq' | 'rejected' | 'rerouted' | 'deleted' | 'expired'
+
+/** What happens to messages on a queue, for the modules that follow it (HA replication, tests). */
+export interface QueueObserver {
+  enqueued?(queue: Queue, msg: QueuedMessage): void
+  acquired?(queue: Queue, msg: QueuedMessage): void
+  released?(queue: Queue, msg: QueuedMessage): void
+  dequeued?(queue: Queue, msg: QueuedMessage, reason: DequeueReason): void
+}
 
 /** A consumer as the queue sees it (implemented by the AMQP outgoing link). */
 export interface Consumer {
@@ -21,7 +31,8 @@ export interface Consumer {
 }
 
 export interface QueueHost {
-  readonly queueObservers: QueueObserver[]
+  /** Only observers with at least one queue event: the hot path skips the loop when empty. */
+  readonly queueObservers: readonly QueueObserver[]
   readonly store: MessageStore
   /** Routes stored bytes through an exchange (alternate exchange, reroute); true if delivered somewhere. */
   reroute(bytes: Buffer, exchange: Exchange): boolean
@@ -166,7 +177,8 @@ export class Queue {
     if (m.durable && this.durable) {
       st.msgPersistEnqueues++
       st.bytePersistEnqueues += m.size
-      if (!recovered && this.persistenceId) this.host.store.enqueue(this, m)
+      if (!recovered && this.persistenceId)
+        m.persistenceId = this.host.store.enqueue({ queueId: this.persistenceId, bytes: m.bytes })
     }
     this.updatedAt = Date.now()
     this.checkFlow()
@@ -189,7 +201,7 @@ export class Queue {
     if (m.durable && this.durable) {
       st.msgPersistDequeues++
       st.bytePersistDequeues += m.size
-      if (m.persistenceId) this.host.store.dequeue(this, m)
+      if (m.persistenceId) this.host.store.dequeue(this.persistenceId, m.persistenceId)
     }
     this.updatedAt = Date.now()
     if (this.flowStopped) this.checkFlow()

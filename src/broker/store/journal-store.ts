@@ -17,12 +17,19 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import type { Logger } from '../log.js'
-import type { Binding } from '../nodes/binding.js'
-import type { Exchange } from '../nodes/exchange.js'
-import type { QueuedMessage } from '../nodes/message.js'
-import type { Queue } from '../nodes/queue.js'
 import { frameDequeue, frameEnqueue, frameId, frameJson, RecordType, readRecords } from './journal-format.js'
-import type { MessageStore, RecoveredBinding, RecoveredExchange, RecoveredQueue, RecoveredState } from './store.js'
+import type {
+  BindingRecord,
+  DurableSnapshot,
+  ExchangeRecord,
+  MessageRecord,
+  MessageStore,
+  QueueRecord,
+  RecoveredBinding,
+  RecoveredExchange,
+  RecoveredQueue,
+  RecoveredState,
+} from './store.js'
 
 /** Arguments may hold Buffers (AMQP binary) — stored as text, which is how qpidd shows them. */
 function plainArgs(args: Record<string, unknown>): Record<string, unknown> {
@@ -50,8 +57,9 @@ export class JournalStore implements MessageStore {
   private appended = 0
   private durable = 0
   private waiters: { seq: number; done: () => void }[] = []
-  private bindingIds = new Map<Binding, number>()
-  private snapshot?: () => { exchanges: Iterable<Exchange>; queues: Iterable<Queue> }
+  /** Live durable bindings by exchange, queue and key (a binding is unique by those three). */
+  private bindings = new Map<string, RecoveredBinding>()
+  private snapshot?: () => DurableSnapshot
   private fileBytes = 0
   private compactAt = Number.POSITIVE_INFINITY
 
@@ -91,7 +99,7 @@ export class JournalStore implements MessageStore {
           queues.delete(id)
           break
         case RecordType.ExchangeDeclare:
-          exchanges.set(id, { id, ...JSON.parse(r.body.subarray(4).toString('utf8')) })
+          exchanges.set(id, { id, durable: true, ...JSON.parse(r.body.subarray(4).toString('utf8')) })
           break
         case RecordType.ExchangeDelete:
           exchanges.delete(id)
@@ -115,6 +123,7 @@ export class JournalStore implements MessageStore {
       if (id > maxId && r.type !== RecordType.Dequeue) maxId = id
     }
     this.nextId = maxId + 1
+    this.bindings = new Map([...bindings.values()].map((b) => [bindingKey(b), b]))
     const state: RecoveredState = {
       exchanges: [...exchanges.values()],
       queues: [...queues.values()].map(({ msgs, ...q }) => ({
@@ -136,13 +145,10 @@ export class JournalStore implements MessageStore {
       writeSync(fd, b)
       size += b.length
     }
-    for (const e of state.exchanges) {
-      const { id, ...rest } = e
-      put(frameJson(RecordType.ExchangeDeclare, id, rest))
-    }
+    for (const e of state.exchanges) put(frameJson(RecordType.ExchangeDeclare, e.id, exchangeJson(e)))
     for (const q of state.queues) {
-      const { id, messages, durable: _d, ...rest } = q
-      put(frameJson(RecordType.QueueDeclare, id, rest))
+      const { id, messages } = q
+      put(frameJson(RecordType.QueueDeclare, id, queueJson(q)))
       for (const m of messages) put(frameEnqueue(id, m.id, m.bytes))
     }
     for (const b of state.bindings) {
@@ -165,51 +171,8 @@ export class JournalStore implements MessageStore {
   }
 
   /** The broker's live durable objects, for compaction while running. */
-  setSnapshotSource(source: () => { exchanges: Iterable<Exchange>; queues: Iterable<Queue> }): void {
+  setSnapshotSource(source: () => DurableSnapshot): void {
     this.snapshot = source
-  }
-
-  /** Live durable state as journal records would rebuild it (same ids). */
-  private liveState(source: { exchanges: Iterable<Exchange>; queues: Iterable<Queue> }): RecoveredState {
-    const state: RecoveredState = { exchanges: [], queues: [], bindings: [] }
-    for (const e of source.exchanges) {
-      if (!e.persistenceId || e.deleted) continue
-      state.exchanges.push({
-        id: e.persistenceId,
-        name: e.name,
-        type: e.type,
-        autoDelete: e.autoDelete,
-        arguments: plainArgs(e.arguments),
-        alternateExchange: e.altExchange?.name,
-      })
-    }
-    for (const q of source.queues) {
-      if (!q.persistenceId || q.deleted) continue
-      state.queues.push({
-        id: q.persistenceId,
-        name: q.name,
-        durable: true,
-        autoDelete: q.autoDelete,
-        exclusive: q.exclusive,
-        arguments: plainArgs(q.arguments),
-        alternateExchange: q.altExchange?.name,
-        messages: q
-          .allMessages()
-          .filter((m) => m.persistenceId)
-          .map((m) => ({ id: m.persistenceId, bytes: m.bytes })),
-      })
-    }
-    for (const [b, id] of this.bindingIds) {
-      if (b.exchange.deleted || b.queue.deleted) continue
-      state.bindings.push({
-        id,
-        exchange: b.exchange.name,
-        queue: b.queue.name,
-        key: b.key,
-        arguments: plainArgs(b.args),
-      })
-    }
-    return state
   }
 
   /**
@@ -219,8 +182,7 @@ export class JournalStore implements MessageStore {
    */
   private compactFromSnapshot(): void {
     if (!this.snapshot) return
-    const state = this.liveState(this.snapshot())
-    this.compact(state)
+    this.compact({ ...this.snapshot(), bindings: [...this.bindings.values()] })
     this.pending = []
     this.pendingBytes = 0
     this.durable = this.appended
@@ -230,60 +192,42 @@ export class JournalStore implements MessageStore {
     for (const w of ready) w.done()
   }
 
-  declareQueue(q: Queue): void {
-    q.persistenceId = this.nextId++
-    this.append(
-      frameJson(RecordType.QueueDeclare, q.persistenceId, {
-        name: q.name,
-        autoDelete: q.autoDelete,
-        exclusive: q.exclusive,
-        arguments: plainArgs(q.arguments),
-        alternateExchange: q.altExchange?.name,
-      }),
-    )
-  }
-  deleteQueue(q: Queue): void {
-    if (q.persistenceId) this.append(frameId(RecordType.QueueDelete, q.persistenceId))
-  }
-  declareExchange(e: Exchange): void {
-    e.persistenceId = this.nextId++
-    this.append(
-      frameJson(RecordType.ExchangeDeclare, e.persistenceId, {
-        name: e.name,
-        type: e.type,
-        autoDelete: e.autoDelete,
-        arguments: plainArgs(e.arguments),
-        alternateExchange: e.altExchange?.name,
-      }),
-    )
-  }
-  deleteExchange(e: Exchange): void {
-    if (e.persistenceId) this.append(frameId(RecordType.ExchangeDelete, e.persistenceId))
-  }
-  bind(b: Binding): void {
+  declareQueue(q: QueueRecord): number {
     const id = this.nextId++
-    this.bindingIds.set(b, id)
-    this.append(
-      frameJson(RecordType.Bind, id, {
-        exchange: b.exchange.name,
-        queue: b.queue.name,
-        key: b.key,
-        arguments: plainArgs(b.args),
-      }),
-    )
+    this.append(frameJson(RecordType.QueueDeclare, id, queueJson(q)))
+    return id
   }
-  unbind(b: Binding): void {
-    const id = this.bindingIds.get(b)
-    if (id === undefined) return
-    this.bindingIds.delete(b)
-    this.append(frameId(RecordType.Unbind, id))
+  deleteQueue(id: number): void {
+    this.append(frameId(RecordType.QueueDelete, id))
   }
-  enqueue(q: Queue, m: QueuedMessage): void {
-    m.persistenceId = this.nextId++
-    this.append(frameEnqueue(q.persistenceId, m.persistenceId, m.bytes))
+  declareExchange(e: ExchangeRecord): number {
+    const id = this.nextId++
+    this.append(frameJson(RecordType.ExchangeDeclare, id, exchangeJson(e)))
+    return id
   }
-  dequeue(q: Queue, m: QueuedMessage): void {
-    this.append(frameDequeue(q.persistenceId, m.persistenceId))
+  deleteExchange(id: number): void {
+    this.append(frameId(RecordType.ExchangeDelete, id))
+  }
+  bind(b: BindingRecord): void {
+    const id = this.nextId++
+    const record = { exchange: b.exchange, queue: b.queue, key: b.key, arguments: plainArgs(b.arguments) }
+    this.bindings.set(bindingKey(b), { id, ...record })
+    this.append(frameJson(RecordType.Bind, id, record))
+  }
+  unbind(b: BindingRecord): void {
+    const key = bindingKey(b)
+    const stored = this.bindings.get(key)
+    if (!stored) return
+    this.bindings.delete(key)
+    this.append(frameId(RecordType.Unbind, stored.id))
+  }
+  enqueue(m: MessageRecord): number {
+    const id = this.nextId++
+    this.append(frameEnqueue(m.queueId, id, m.bytes))
+    return id
+  }
+  dequeue(queueId: number, messageId: number): void {
+    this.append(frameDequeue(queueId, messageId))
   }
 
   sync(done: () => void): void {
@@ -351,4 +295,29 @@ export class JournalStore implements MessageStore {
     this.log.error('Store', `Journal write failed: ${err.message}`)
     process.exit(2)
   }
+}
+
+/** The journal's queue declare body (durable is implied: only durable queues are recorded). */
+function queueJson(q: QueueRecord): Record<string, unknown> {
+  return {
+    name: q.name,
+    autoDelete: q.autoDelete,
+    exclusive: q.exclusive,
+    arguments: plainArgs(q.arguments),
+    alternateExchange: q.alternateExchange,
+  }
+}
+
+function exchangeJson(e: ExchangeRecord): Record<string, unknown> {
+  return {
+    name: e.name,
+    type: e.type,
+    autoDelete: e.autoDelete,
+    arguments: plainArgs(e.arguments),
+    alternateExchange: e.alternateExchange,
+  }
+}
+
+function bindingKey(b: BindingRecord): string {
+  return `${b.exchange}\u0000${b.queue}\u0000${b.key}`
 }

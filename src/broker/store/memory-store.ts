@@ -6,13 +6,19 @@ export class MemoryStore implements MessageStore {
   async recover(): Promise<RecoveredState> {
     return { exchanges: [], queues: [], bindings: [] }
   }
-  declareQueue(): void {}
+  declareQueue(): number {
+    return 0
+  }
   deleteQueue(): void {}
-  declareExchange(): void {}
+  declareExchange(): number {
+    return 0
+  }
   deleteExchange(): void {}
   bind(): void {}
   unbind(): void {}
-  enqueue(): void {}
+  enqueue(): number {
+    return 0
+  }
   dequeue(): void {}
   sync(done: () => void): void {
     done()

@@ -1,38 +1,57 @@
-// Persistence seam. The broker calls these for durable objects and for durable messages on durable
-// queues; `sync` reports when everything recorded so far is safely stored, and persistent messages
-// are only accepted to their sender after that (group commit in the journal implementation).
-import type { Binding } from '../nodes/binding.js'
-import type { Exchange } from '../nodes/exchange.js'
-import type { QueuedMessage } from '../nodes/message.js'
-import type { Queue } from '../nodes/queue.js'
+// Persistence seam. The broker calls these with plain records for durable objects and for durable
+// messages on durable queues (store/ knows nothing of the broker's queue and exchange objects);
+// `sync` reports when everything recorded so far is safely stored, and persistent messages are only
+// accepted to their sender after that (group commit in the journal implementation).
 
-export interface RecoveredQueue {
-  id: number
+export interface QueueRecord {
   name: string
-  durable: true
+  durable: boolean
   autoDelete: boolean
   exclusive: boolean
   arguments: Record<string, unknown>
   alternateExchange?: string
-  /** Messages in enqueue order. */
-  messages: { id: number; bytes: Buffer }[]
 }
 
-export interface RecoveredExchange {
-  id: number
+export interface ExchangeRecord {
   name: string
   type: string
+  durable: boolean
   autoDelete: boolean
   arguments: Record<string, unknown>
   alternateExchange?: string
 }
 
-export interface RecoveredBinding {
-  id: number
+export interface BindingRecord {
   exchange: string
   queue: string
   key: string
   arguments: Record<string, unknown>
+}
+
+/** A message to record on the queue with store id `queueId`. */
+export interface MessageRecord {
+  queueId: number
+  bytes: Buffer
+}
+
+/** A recorded message: its store id and encoded bytes. */
+export interface StoredMessage {
+  id: number
+  bytes: Buffer
+}
+
+export interface RecoveredQueue extends QueueRecord {
+  id: number
+  /** Messages in enqueue order. */
+  messages: StoredMessage[]
+}
+
+export interface RecoveredExchange extends ExchangeRecord {
+  id: number
+}
+
+export interface RecoveredBinding extends BindingRecord {
+  id: number
 }
 
 export interface RecoveredState {
@@ -41,20 +60,26 @@ export interface RecoveredState {
   bindings: RecoveredBinding[]
 }
 
+/** The broker's live durable exchanges and queues (with their stored messages), for compaction. */
+export type DurableSnapshot = Omit<RecoveredState, 'bindings'>
+
 export interface MessageStore {
   /** False for the in-memory store: nothing survives a restart. */
   readonly persistent: boolean
   recover(): Promise<RecoveredState>
-  declareQueue(q: Queue): void
-  deleteQueue(q: Queue): void
-  declareExchange(e: Exchange): void
-  deleteExchange(e: Exchange): void
-  bind(b: Binding): void
-  unbind(b: Binding): void
-  enqueue(q: Queue, m: QueuedMessage): void
-  dequeue(q: Queue, m: QueuedMessage): void
+  /** Records a queue; returns its store id. */
+  declareQueue(q: QueueRecord): number
+  deleteQueue(id: number): void
+  /** Records an exchange; returns its store id. */
+  declareExchange(e: ExchangeRecord): number
+  deleteExchange(id: number): void
+  bind(b: BindingRecord): void
+  unbind(b: BindingRecord): void
+  /** Records a message; returns its store id. */
+  enqueue(m: MessageRecord): number
+  dequeue(queueId: number, messageId: number): void
   /** Optional: the broker's live durable objects, so the store can compact itself while running. */
-  setSnapshotSource?(source: () => { exchanges: Iterable<Exchange>; queues: Iterable<Queue> }): void
+  setSnapshotSource?(source: () => DurableSnapshot): void
   /** Calls `done` once every record written so far is durable. */
   sync(done: () => void): void
   close(): Promise<void>

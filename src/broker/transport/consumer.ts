@@ -4,7 +4,16 @@
 import { withDeliveryCount } from '../message/codec.js'
 import type { QueuedMessage } from '../nodes/message.js'
 import type { Consumer, Queue } from '../nodes/queue.js'
-import type { ConnectionInfo, SessionInfo } from './connection-info.js'
+
+/** The connection counters a consumer updates and the session it belongs to (connection-info.ts). */
+export interface ConsumerConnection {
+  msgsToClient: number
+  framesToClient: number
+  updatedAt: number
+}
+export interface ConsumerSession {
+  readonly name: string
+}
 
 /** The parts of rhea's Sender this module uses. */
 export interface RheaSender {
@@ -39,8 +48,8 @@ export class OutgoingConsumer implements Consumer {
     readonly sender: RheaSender,
     readonly queue: Queue,
     readonly browsing: boolean,
-    readonly connection: ConnectionInfo,
-    readonly session: SessionInfo,
+    readonly connection: ConsumerConnection,
+    readonly session: ConsumerSession,
     readonly exclusive: boolean,
   ) {
     this.cursor = queue.newCursor()

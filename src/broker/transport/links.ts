@@ -97,9 +97,9 @@ export function onMessage(
     return
   }
   let persisted: boolean
-  // HA may hold the confirmation until backups have their copies (Broker.confirmation)
+  // HA may hold the confirmation until backups have their copies (BrokerHooks.confirmation)
   let held: ((done: () => void) => void) | undefined
-  broker.confirmation?.begin()
+  broker.hooks.confirmation?.begin()
   try {
     persisted = broker.publish(msg, node, key)
   } catch (e) {
@@ -110,7 +110,7 @@ export function onMessage(
     }
     throw e
   } finally {
-    held = broker.confirmation?.take()
+    held = broker.hooks.confirmation?.take()
   }
   if (!persisted && !held) {
     acceptDelivery(delivery, link)

@@ -44,7 +44,7 @@ export class AmqpServer {
     quietContainerDispatch(this.container)
     this.setupSasl()
     this.setupHandlers()
-    broker.onQueueDestroyed = (q) => this.detachConsumers(q)
+    broker.hooks.detachConsumers = (q) => this.detachConsumers(q)
   }
 
   listen(): Promise<number> {

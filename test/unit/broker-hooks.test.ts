@@ -1,0 +1,132 @@
+// The order of the broker's hooks: a declare interceptor runs before the queue or exchange exists
+// and before anything is journalled, so what it adds is in the first (and only) store record, and
+// what it refuses leaves no trace; the configuration events come after the journal record.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { Broker } from '../../src/broker/broker.js'
+import { BrokerError } from '../../src/broker/errors.js'
+import { Logger } from '../../src/broker/log.js'
+import type { ExchangeRecord, MessageStore, QueueRecord, RecoveredState } from '../../src/broker/store/store.js'
+
+/** A persistent store that writes down what it is asked to record. */
+class RecordingStore implements MessageStore {
+  readonly persistent = true
+  readonly log: string[] = []
+  private nextId = 1
+  async recover(): Promise<RecoveredState> {
+    return { exchanges: [], queues: [], bindings: [] }
+  }
+  declareQueue(q: QueueRecord): number {
+    this.log.push(`store queue ${q.name} ${JSON.stringify(q.arguments)}`)
+    return this.nextId++
+  }
+  declareExchange(e: ExchangeRecord): number {
+    this.log.push(`store exchange ${e.name} ${JSON.stringify(e.arguments)}`)
+    return this.nextId++
+  }
+  deleteQueue(id: number): void {
+    this.log.push(`store delete queue ${id}`)
+  }
+  deleteExchange(id: number): void {
+    this.log.push(`store delete exchange ${id}`)
+  }
+  bind(): void {}
+  unbind(): void {}
+  enqueue(): number {
+    return this.nextId++
+  }
+  dequeue(): void {}
+  sync(done: () => void): void {
+    done()
+  }
+  async close(): Promise<void> {}
+}
+
+function broker() {
+  const store = new RecordingStore()
+  const b = new Broker({ port: 0, auth: false, store, log: new Logger(['critical+'], { stderr: false }) })
+  return { b, log: store.log }
+}
+
+test('a queue is intercepted before it exists, journalled with what the interceptor added, then announced', () => {
+  const { b, log } = broker()
+  b.hooks.add({
+    declaringQueue: (d) => {
+      log.push(`intercept ${d.name} exists=${b.queues.has(d.name)}`)
+      d.arguments.stamp = 'yes'
+    },
+    queueDeclared: (q) => log.push(`declared ${q.name} ${JSON.stringify(q.arguments)}`),
+  })
+  b.declareQueue('q', { durable: true, arguments: { a: 1 } })
+  assert.deepEqual(log, [
+    'intercept q exists=false',
+    'store queue q {"a":1,"stamp":"yes"}',
+    'declared q {"a":1,"stamp":"yes"}',
+  ])
+})
+
+test('an exchange is intercepted before it exists, journalled with what the interceptor added, then announced', () => {
+  const { b, log } = broker()
+  b.hooks.add({
+    declaringExchange: (d) => {
+      log.push(`intercept ${d.name} ${d.type} exists=${b.exchanges.has(d.name)}`)
+      d.arguments.stamp = 'yes'
+    },
+    exchangeDeclared: (e) => log.push(`declared ${e.name} ${JSON.stringify(e.arguments)}`),
+  })
+  b.declareExchange('x', 'topic', { durable: true })
+  assert.deepEqual(log, [
+    'intercept x topic exists=false',
+    'store exchange x {"stamp":"yes"}',
+    'declared x {"stamp":"yes"}',
+  ])
+})
+
+test('a refused declare creates, journals and announces nothing', () => {
+  const { b, log } = broker()
+  const refuse = () => {
+    throw new BrokerError('refused here', 'amqp:invalid-field')
+  }
+  b.hooks.add({
+    declaringQueue: refuse,
+    declaringExchange: refuse,
+    queueDeclared: (q) => log.push(`declared ${q.name}`),
+    exchangeDeclared: (e) => log.push(`declared ${e.name}`),
+    unbound: (x) => log.push(`unbound ${x.queue.name}`),
+    queueDeleted: (q) => log.push(`deleted ${q.name}`),
+  })
+  const defaultBindings = b.defaultExchange.bindingCount.high
+  assert.throws(() => b.declareQueue('q', { durable: true }), /refused here/)
+  assert.throws(() => b.declareExchange('x', 'direct', { durable: true }), /refused here/)
+  assert.deepEqual([b.queues.has('q'), b.exchanges.has('x'), log], [false, false, []])
+  assert.equal(b.defaultExchange.bindingCount.high, defaultBindings)
+})
+
+test('an existing queue or exchange is returned without running the interceptors again', () => {
+  const { b } = broker()
+  let intercepted = 0
+  b.hooks.add({ declaringQueue: () => intercepted++, declaringExchange: () => intercepted++ })
+  b.declareQueue('q')
+  b.declareExchange('x', 'fanout')
+  assert.equal(b.declareQueue('q').created, false)
+  assert.equal(b.declareExchange('x', 'fanout').created, false)
+  assert.equal(intercepted, 2)
+})
+
+test('invalid queue settings are reported before any interceptor runs', () => {
+  const { b } = broker()
+  let intercepted = 0
+  b.hooks.add({ declaringQueue: () => intercepted++ })
+  assert.throws(() => b.declareQueue('q', { arguments: { 'qpid.max_count': 'lots' } }), BrokerError)
+  assert.equal(intercepted, 0)
+})
+
+test('a removed module is called no more', () => {
+  const { b } = broker()
+  const seen: string[] = []
+  const remove = b.hooks.add({ queueDeclared: (q) => seen.push(q.name), enqueued: () => seen.push('enqueued') })
+  b.declareQueue('a')
+  remove()
+  b.declareQueue('b')
+  assert.deepEqual([seen, b.queueObservers.length], [['a'], 0])
+})
