@@ -10,8 +10,7 @@ import { BrokerError, invalidArgument, notAllowed, notFound, preconditionFailed 
 import { BrokerHooks, type ExchangeDeclaration, type QueueDeclaration } from './hooks.js'
 import type { Logger } from './log.js'
 import { scanMessage } from './message/codec.js'
-import type { Binding } from './nodes/binding.js'
-import type { Exchange } from './nodes/exchange.js'
+import type { Binding, Exchange } from './nodes/exchange.js'
 import { createExchange, isExchangeType } from './nodes/exchange-types.js'
 import type { InboundMessage } from './nodes/message.js'
 import { Queue, type QueueHost, type QueueObserver, type QueueOptions } from './nodes/queue.js'
@@ -55,6 +54,8 @@ const BUILTIN_EXCHANGES: [string, string][] = [
 export class Broker implements QueueHost {
   readonly queues = new Map<string, Queue>()
   readonly exchanges = new Map<string, Exchange>()
+  /** Each queue's bindings (an exchange keeps its own list; queues know only their count). */
+  private readonly queueBindings = new Map<Queue, Set<Binding>>()
   /** How the core calls its modules and its transport. */
   readonly hooks = new BrokerHooks()
   /** Statistics of deleted queues, so broker totals never go backwards. */
@@ -114,15 +115,14 @@ export class Broker implements QueueHost {
         autoDelete: rq.autoDelete,
         exclusive: rq.exclusive,
         arguments: rq.arguments,
-        alternateExchange: alt,
+        alternateExchange: alt?.name,
       })
       if (alt) alt.altUsers++
       q.persistenceId = rq.id
       this.queues.set(q.name, q)
       // as declareQueue does: the default binding counts in bindingCount (qpid-stat -q bind)
       const defaultBinding = this.defaultExchange.bind(q, q.name, {})
-      if (defaultBinding) q.bindings.add(defaultBinding)
-      q.bindingCount.set(q.bindings.size)
+      if (defaultBinding) this.addBinding(defaultBinding)
       for (const m of rq.messages) {
         const info = scanMessage(m.bytes)
         const lvProps = q.settings.lvqKey !== undefined ? info.applicationProperties : undefined
@@ -136,8 +136,7 @@ export class Broker implements QueueHost {
       const q = this.queues.get(b.queue)
       if (!ex || !q) continue
       const binding = ex.bind(q, b.key, b.arguments)
-      if (binding) q.bindings.add(binding)
-      q.bindingCount.set(q.bindings.size)
+      if (binding) this.addBinding(binding)
     }
     this.log.notice('Store', `Recovered ${state.queues.length} queues, ${state.exchanges.length} exchanges`)
   }
@@ -167,12 +166,11 @@ export class Broker implements QueueHost {
       throw e
     }
     this.hooks.declaringQueue(declaration)
-    const q = new Queue(name, this, { ...opts, arguments: declaration.arguments, alternateExchange: alt })
+    const q = new Queue(name, this, { ...opts, arguments: declaration.arguments, alternateExchange: alt?.name })
     if (alt) alt.altUsers++
     this.queues.set(name, q)
     const b = this.defaultExchange.bind(q, name, {})
-    if (b) q.bindings.add(b)
-    q.bindingCount.set(q.bindings.size)
+    if (b) this.addBinding(b)
     if (q.durable && this.store.persistent) q.persistenceId = this.store.declareQueue(queueRecord(q))
     this.log.debug('Broker', `Queue declared: ${name}`)
     this.hooks.queueDeclared(q)
@@ -191,13 +189,15 @@ export class Broker implements QueueHost {
   destroyQueue(q: Queue): void {
     if (q.deleted) return
     for (const m of q.allMessages()) {
-      if (q.altExchange && this.reroute(m.bytes, q.altExchange)) q.stats.abandonedViaAlt++
+      if (q.alternateExchange !== undefined && this.reroute(m.bytes, q.alternateExchange)) q.stats.abandonedViaAlt++
       else q.stats.abandoned++
       q.dequeue(m, 'deleted')
     }
     q.deleted = true
-    for (const b of [...q.bindings]) this.removeBinding(b)
-    if (q.altExchange) q.altExchange.altUsers--
+    for (const b of [...this.bindingsOf(q)]) this.removeBinding(b)
+    this.queueBindings.delete(q)
+    const alt = q.alternateExchange !== undefined ? this.exchanges.get(q.alternateExchange) : undefined
+    if (alt) alt.altUsers--
     this.queues.delete(q.name)
     q.stats.addTo(this.retired)
     if (q.durable && q.persistenceId) this.store.deleteQueue(q.persistenceId)
@@ -276,8 +276,7 @@ export class Broker implements QueueHost {
     if (!ex) throw notFound(`Bind failed. No such exchange: ${exchangeName}`)
     const b = ex.bind(q, key, args)
     if (!b) return undefined
-    q.bindings.add(b)
-    q.bindingCount.set(q.bindings.size)
+    this.addBinding(b)
     if (ex.durable && q.durable && this.store.persistent) this.store.bind(bindingRecord(b))
     this.hooks.bound(b)
     return b
@@ -293,10 +292,27 @@ export class Broker implements QueueHost {
     if (b) this.removeBinding(b)
   }
 
+  /** The bindings of a queue, on every exchange (the default one included). */
+  private bindingsOf(q: Queue): Set<Binding> {
+    let set = this.queueBindings.get(q)
+    if (!set) {
+      set = new Set()
+      this.queueBindings.set(q, set)
+    }
+    return set
+  }
+
+  private addBinding(b: Binding): void {
+    const ofQueue = this.bindingsOf(b.queue)
+    ofQueue.add(b)
+    b.queue.bindingCount.set(ofQueue.size)
+  }
+
   private removeBinding(b: Binding): void {
     b.exchange.unbind(b)
-    b.queue.bindings.delete(b)
-    b.queue.bindingCount.set(b.queue.bindings.size)
+    const ofQueue = this.bindingsOf(b.queue)
+    ofQueue.delete(b)
+    b.queue.bindingCount.set(ofQueue.size)
     if (b.exchange !== this.defaultExchange && b.exchange.durable && b.queue.durable && this.store.persistent)
       this.store.unbind(bindingRecord(b))
     this.hooks.unbound(b)
@@ -331,8 +347,10 @@ export class Broker implements QueueHost {
     return persisted
   }
 
-  /** QueueHost: routes stored bytes through an exchange (alternate exchanges, reroute). */
-  reroute(bytes: Buffer, exchange: Exchange): boolean {
+  /** QueueHost: routes stored bytes through the named exchange (alternate exchanges, reroute). */
+  reroute(bytes: Buffer, exchangeName: string): boolean {
+    const exchange = this.exchanges.get(exchangeName)
+    if (!exchange) return false
     let msg: InboundMessage
     try {
       msg = scanMessage(bytes)

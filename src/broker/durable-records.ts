@@ -1,8 +1,7 @@
 // The store's plain records of the broker's durable objects (store/ knows nothing of queues and
 // exchanges): what is written when one is declared or bound, and the live state the journal
 // rewrites itself from while running.
-import type { Binding } from './nodes/binding.js'
-import type { Exchange } from './nodes/exchange.js'
+import type { Binding, Exchange } from './nodes/exchange.js'
 import type { Queue } from './nodes/queue.js'
 import type { BindingRecord, DurableSnapshot, ExchangeRecord, QueueRecord } from './store/store.js'
 
@@ -13,7 +12,7 @@ export function queueRecord(q: Queue): QueueRecord {
     autoDelete: q.autoDelete,
     exclusive: q.exclusive,
     arguments: q.arguments,
-    alternateExchange: q.altExchange?.name,
+    alternateExchange: q.alternateExchange,
   }
 }
 

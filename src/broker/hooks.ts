@@ -6,8 +6,7 @@
 //   * configuration events run after the change (and after it is journalled);
 //   * queue events run on the message hot path, so only modules that have one are looped over.
 // A few hooks have exactly one owner and are plain fields.
-import type { Binding } from './nodes/binding.js'
-import type { Exchange } from './nodes/exchange.js'
+import type { Binding, Exchange } from './nodes/exchange.js'
 import type { InboundMessage } from './nodes/message.js'
 import type { Queue, QueueObserver } from './nodes/queue.js'
 

@@ -1,7 +1,6 @@
 // Routing a message to queues: exchange matching with de-duplication, alternate exchange for
 // unroutable messages, reject-policy limit checks before anything is enqueued (all or nothing).
-import type { Binding } from './nodes/binding.js'
-import type { Exchange, RoutableMessage } from './nodes/exchange.js'
+import type { Binding, Exchange, RoutableMessage } from './nodes/exchange.js'
 import type { Queue } from './nodes/queue.js'
 
 const scratch: Binding[] = []

@@ -3,7 +3,7 @@
 // federation's own bridge queues are left out: propagating them back would loop messages between
 // brokers that federate each other (qpidd uses tags and exclude lists for that; we keep one hop).
 import type { Broker } from '../broker.js'
-import type { Binding } from '../nodes/binding.js'
+import type { Binding } from '../nodes/exchange.js'
 import { isBridgeQueue } from './bridge-naming.js'
 
 export interface InterestListener {

@@ -2,8 +2,7 @@
 // queue and binding plus the member list, then each change in order. Messages are queued while
 // the backup has no credit, so nothing is lost or reordered.
 import type { Broker } from '../broker.js'
-import type { Binding } from '../nodes/binding.js'
-import type { Exchange } from '../nodes/exchange.js'
+import type { Binding, Exchange } from '../nodes/exchange.js'
 import type { Queue } from '../nodes/queue.js'
 import { bindingReplicated, stampedLevel } from './levels.js'
 import type { MemberRecord } from './membership.js'
@@ -18,7 +17,7 @@ export function queueDecl(q: Queue): QueueDecl {
     autoDelete: q.autoDelete,
     exclusive: q.exclusive,
     arguments: plainArgs(q.arguments),
-    alternateExchange: q.altExchange?.name,
+    alternateExchange: q.alternateExchange,
   }
 }
 

@@ -1,5 +1,5 @@
 // Direct exchange: binding key equals the routing key. Indexed by key for O(1) routing.
-import type { Binding } from './binding.js'
+import type { Binding } from './exchange.js'
 import { Exchange, type RoutableMessage } from './exchange.js'
 
 export class DirectExchange extends Exchange {

@@ -1,7 +1,6 @@
-// Exchange base: binding bookkeeping and statistics. Each exchange type (one file each) decides
-// which bindings match a message.
+// Exchange base: its bindings and statistics. Each exchange type (one file each) decides which
+// bindings match a message.
 
-import { Binding } from './binding.js'
 import type { InboundMessage } from './message.js'
 import type { Queue } from './queue.js'
 import { HiLo } from './stats.js'
@@ -14,6 +13,18 @@ export interface ExchangeOptions {
   autoDelete?: boolean
   arguments?: Record<string, unknown>
   alternateExchange?: Exchange
+}
+
+/** A binding of a queue to an exchange with a key and arguments (QMF class `binding`). */
+export class Binding {
+  msgMatched = 0
+  readonly createdAt = Date.now()
+  constructor(
+    readonly exchange: Exchange,
+    readonly queue: Queue,
+    readonly key: string,
+    readonly args: Record<string, unknown>,
+  ) {}
 }
 
 export abstract class Exchange {

@@ -1,5 +1,5 @@
 // Fanout exchange: every binding matches.
-import type { Binding } from './binding.js'
+import type { Binding } from './exchange.js'
 import { Exchange, type RoutableMessage } from './exchange.js'
 
 export class FanoutExchange extends Exchange {

@@ -1,5 +1,5 @@
 // Headers exchange: routes on application properties (see headers-match.ts); the key is ignored.
-import type { Binding } from './binding.js'
+import type { Binding } from './exchange.js'
 import { Exchange, type RoutableMessage } from './exchange.js'
 import { headersMatch } from './headers-match.js'
 

@@ -2,8 +2,6 @@
 // with credit, qpidd's limit policies (reject / ring), last-value replacement, flow-stop accounting,
 // statistics. Persistence and routing of orphans go through the QueueHost (the broker).
 import type { MessageStore } from '../store/store.js'
-import type { Binding } from './binding.js'
-import type { Exchange } from './exchange.js'
 import { ACQUIRED, AVAILABLE, DELETED, type InboundMessage, QueuedMessage } from './message.js'
 import { MessageList } from './message-list.js'
 import { parseQueueSettings, priorityLevel, type QueueSettings } from './queue-settings.js'
@@ -34,8 +32,8 @@ export interface QueueHost {
   /** Only observers with at least one queue event: the hot path skips the loop when empty. */
   readonly queueObservers: readonly QueueObserver[]
   readonly store: MessageStore
-  /** Routes stored bytes through an exchange (alternate exchange, reroute); true if delivered somewhere. */
-  reroute(bytes: Buffer, exchange: Exchange): boolean
+  /** Routes stored bytes through the named exchange (alternate exchange, reroute); true if delivered somewhere. */
+  reroute(bytes: Buffer, exchange: string): boolean
   /** The queue became unused and is auto-delete. */
   autoDelete(queue: Queue): void
 }
@@ -47,7 +45,8 @@ export interface QueueOptions {
   autoDelete?: boolean
   exclusive?: boolean
   arguments?: Record<string, unknown>
-  alternateExchange?: Exchange
+  /** Name of the alternate exchange (the broker keeps it from being deleted while in use). */
+  alternateExchange?: string
   /** Owning connection/session name for exclusive queues (qpidd `creator`/owner). */
   owner?: string
 }
@@ -58,12 +57,11 @@ export class Queue {
   readonly exclusive: boolean
   readonly arguments: Record<string, unknown>
   readonly settings: QueueSettings
-  altExchange?: Exchange
+  readonly alternateExchange?: string
   readonly owner?: string
   readonly stats = new MessageStats()
   readonly consumerCount = new HiLo()
   readonly bindingCount = new HiLo()
-  readonly bindings = new Set<Binding>()
   readonly createdAt = Date.now()
   /** Store id of the queue record (0 = not persisted). */
   persistenceId = 0
@@ -94,7 +92,7 @@ export class Queue {
     this.autoDelete = !!opts.autoDelete
     this.exclusive = !!opts.exclusive
     this.arguments = opts.arguments ?? {}
-    this.altExchange = opts.alternateExchange
+    this.alternateExchange = opts.alternateExchange
     this.owner = opts.owner
     this.settings = parseQueueSettings(this.arguments)
     const n = Math.max(1, this.settings.priorities)
@@ -226,7 +224,7 @@ export class Queue {
   reject(m: QueuedMessage): void {
     if (m.state === DELETED) return
     this.stats.discardsSubscriber++
-    if (this.altExchange) this.host.reroute(m.bytes, this.altExchange)
+    if (this.alternateExchange !== undefined) this.host.reroute(m.bytes, this.alternateExchange)
     this.dequeue(m, 'rejected')
   }
 
@@ -275,12 +273,12 @@ export class Queue {
     }
   }
 
-  /** Removes up to `max` available messages (0 = all); returns how many. */
-  purge(max: number, reason: DequeueReason = 'purged', to?: Exchange): number {
+  /** Removes up to `max` available messages (0 = all), rerouted through exchange `to` if given; returns how many. */
+  purge(max: number, reason: DequeueReason = 'purged', to?: string): number {
     let n = 0
     for (const m of this.availableMessages()) {
       if (max && n >= max) break
-      if (to) {
+      if (to !== undefined) {
         this.host.reroute(m.bytes, to)
         this.stats.reroutes++
       } else if (reason === 'purged') this.stats.discardsPurge++

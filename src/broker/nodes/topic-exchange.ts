@@ -1,5 +1,5 @@
 // Topic exchange: binding keys are qpid topic patterns (see topic-match.ts).
-import type { Binding } from './binding.js'
+import type { Binding } from './exchange.js'
 import { Exchange, type RoutableMessage } from './exchange.js'
 import { splitWords, topicMatch } from './topic-match.js'
 

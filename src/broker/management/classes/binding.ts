@@ -1,7 +1,7 @@
 // QMF class `binding` (qmf.md §6.4), including the implicit default-exchange bindings.
 
 import { ref, str, u64, value } from '../../../protocol/qmf-encode.js'
-import type { Binding } from '../../nodes/binding.js'
+import type { Binding } from '../../nodes/exchange.js'
 import { exchangeOid, type ManagementContext, queueOid } from '../context.js'
 import { type ManagedClass, type ManagedObject, PKG } from '../registry.js'
 

@@ -28,7 +28,7 @@ export function queueValues(q: Queue): Record<string, Typed> {
     messageLatencyMax: u64(0),
     messageLatencyAvg: u64(0),
   }
-  if (q.altExchange) v.altExchange = ref(exchangeOid(q.altExchange.name))
+  if (q.alternateExchange !== undefined) v.altExchange = ref(exchangeOid(q.alternateExchange))
   for (const k of STAT_KEYS) if (k !== 'abandoned' && k !== 'abandonedViaAlt') v[k] = u64(q.stats[k])
   putZeroStats(v)
   putHiLo(v, 'consumerCount', q.consumerCount)
@@ -87,8 +87,8 @@ export function queueClass(ctx: ManagementContext): ManagedClass {
             : Buffer.isBuffer(args.exchange)
               ? args.exchange.toString()
               : String(args.exchange)
-        const to = useAlt ? q.altExchange : broker.exchanges.get(exName)
-        if (!to) throw new QmfError(4, 'InvalidParameter')
+        const to = useAlt ? q.alternateExchange : broker.exchanges.has(exName) ? exName : undefined
+        if (to === undefined) throw new QmfError(4, 'InvalidParameter')
         q.purge(uint(args.request), 'rerouted', to)
         return {}
       },
