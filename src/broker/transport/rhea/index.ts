@@ -2,6 +2,8 @@
 // rhea clients of the HA and federation modules). Each module says which bug or cost it addresses;
 // docs/broker.md lists them with the tests that pin each one down. Before anything is replaced, every
 // internal the patches rely on is checked, so another rhea release fails at start-up with one line.
+
+import { PINNED_RHEA_VERSION } from '../../../protocol/rhea-pin.js'
 import { attachOrder } from './attach-order.js'
 import { disabledLogging } from './disabled-logging.js'
 import { dispositionRanges } from './disposition-ranges.js'
@@ -9,7 +11,7 @@ import { eventDispatch } from './event-dispatch.js'
 import { fastTransfers } from './fast-transfers.js'
 import { frameEncoding } from './frame-encoding.js'
 import { incomingDeliveries } from './incoming-deliveries.js'
-import { RHEA_VERSION, type RheaInternals, rheaInternals } from './internals.js'
+import { type RheaInternals, rheaInternals } from './internals.js'
 import { linkNames } from './link-names.js'
 import { outgoingDeliveries } from './outgoing-deliveries.js'
 import { outputBatching } from './output-batching.js'
@@ -37,7 +39,8 @@ export class RheaMismatch extends Error {}
 
 /** Throws RheaMismatch naming everything the patches would not find as expected. */
 export function assertRheaInternals(r: RheaInternals, patches: readonly RheaPatch[] = RHEA_PATCHES): void {
-  const problems = r.version === RHEA_VERSION ? [] : [`version ${r.version} is not the pinned ${RHEA_VERSION}`]
+  const problems =
+    r.version === PINNED_RHEA_VERSION ? [] : [`version ${r.version} is not the pinned ${PINNED_RHEA_VERSION}`]
   for (const p of patches) problems.push(...p.check(r))
   if (problems.length > 0)
     throw new RheaMismatch(

@@ -2,11 +2,9 @@
 // objects (session.js keeps its Incoming/Outgoing halves to itself), so they are reached by path,
 // and the two halves through a throw-away Session. Nothing here changes rhea.
 import { createRequire } from 'node:module'
+import { RHEA_VERSION } from '../../../protocol/rhea-pin.js'
 
 const require = createRequire(import.meta.url)
-
-/** The exact rhea release the patches were written against (package.json pins the same). */
-export const RHEA_VERSION = '3.0.5'
 
 /** A module object or prototype whose functions the patches read and replace. */
 export type Members = Record<string, any>
@@ -44,7 +42,7 @@ function loadRheaInternals(): RheaInternals {
   const container = require('rhea/lib/container.js') as object
   const EndpointState = require('rhea/lib/endpoint.js') as { prototype: Members }
   return {
-    version: (require('rhea/package.json') as { version: string }).version,
+    version: RHEA_VERSION,
     frames: require('rhea/lib/frames.js'),
     types: require('rhea/lib/types.js'),
     message: require('rhea/lib/message.js'),
