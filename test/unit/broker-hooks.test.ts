@@ -1,12 +1,21 @@
 // The order of the broker's hooks: a declare interceptor runs before the queue or exchange exists
 // and before anything is journalled, so what it adds is in the first (and only) store record, and
-// what it refuses leaves no trace; the configuration events come after the journal record.
+// what it refuses leaves no trace; configuration and queue events come after the journal record,
+// and the transport detaches a deleted queue's consumers after the modules have seen it go.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { Broker } from '../../src/broker/broker.js'
 import { BrokerError } from '../../src/broker/errors.js'
 import { Logger } from '../../src/broker/log.js'
-import type { ExchangeRecord, MessageStore, QueueRecord, RecoveredState } from '../../src/broker/store/store.js'
+import { encodeMessage, scanMessage } from '../../src/broker/message/codec.js'
+import type {
+  BindingRecord,
+  ExchangeRecord,
+  MessageRecord,
+  MessageStore,
+  QueueRecord,
+  RecoveredState,
+} from '../../src/broker/store/store.js'
 
 /** A persistent store that writes down what it is asked to record. */
 class RecordingStore implements MessageStore {
@@ -30,9 +39,14 @@ class RecordingStore implements MessageStore {
   deleteExchange(id: number): void {
     this.log.push(`store delete exchange ${id}`)
   }
-  bind(): void {}
-  unbind(): void {}
-  enqueue(): number {
+  bind(b: BindingRecord): void {
+    this.log.push(`store bind ${b.exchange}/${b.queue}/${b.key}`)
+  }
+  unbind(b: BindingRecord): void {
+    this.log.push(`store unbind ${b.exchange}/${b.queue}/${b.key}`)
+  }
+  enqueue(m: MessageRecord): number {
+    this.log.push(`store enqueue on ${m.queueId}`)
     return this.nextId++
   }
   dequeue(): void {}
@@ -129,4 +143,46 @@ test('a removed module is called no more', () => {
   remove()
   b.declareQueue('b')
   assert.deepEqual([seen, b.queueObservers.length], [['a'], 0])
+})
+
+test('bindings are journalled, then announced; so are unbindings', () => {
+  const { b, log } = broker()
+  b.declareExchange('x', 'direct', { durable: true })
+  b.declareQueue('q', { durable: true })
+  log.length = 0
+  b.hooks.add({
+    bound: (x) => log.push(`bound ${x.exchange.name}/${x.queue.name}/${x.key}`),
+    unbound: (x) => log.push(`unbound ${x.exchange.name}/${x.queue.name}/${x.key}`),
+  })
+  b.bind('x', 'q', 'k')
+  b.unbind('x', 'q', 'k')
+  assert.deepEqual(log, ['store bind x/q/k', 'bound x/q/k', 'store unbind x/q/k', 'unbound x/q/k'])
+})
+
+test('a persistent message is journalled before the modules see it enqueued', () => {
+  const { b, log } = broker()
+  const { queue } = b.declareQueue('q', { durable: true })
+  log.length = 0
+  b.hooks.add({ enqueued: (q) => log.push(`enqueued on ${q.persistenceId}`) })
+  b.publish(scanMessage(encodeMessage({ durable: true, body: 'm' })), queue, '')
+  assert.deepEqual(log, [`store enqueue on ${queue.persistenceId}`, `enqueued on ${queue.persistenceId}`])
+})
+
+test('a deleted queue is journalled, then the modules see it go, then its consumers are detached', () => {
+  const { b, log } = broker()
+  const { queue } = b.declareQueue('q', { durable: true })
+  log.length = 0
+  b.hooks.add({ queueDeleted: (q) => log.push(`deleted ${q.name}`) })
+  b.hooks.detachConsumers = (q) => log.push(`detach consumers of ${q.name}`)
+  b.deleteQueue('q')
+  assert.deepEqual(log, [`store delete queue ${queue.persistenceId}`, 'deleted q', 'detach consumers of q'])
+})
+
+test('a deleted exchange is journalled, then announced', () => {
+  const { b, log } = broker()
+  const { exchange } = b.declareExchange('x', 'fanout', { durable: true })
+  log.length = 0
+  b.hooks.add({ exchangeDeleted: (e) => log.push(`deleted ${e.name}`) })
+  b.deleteExchange('x')
+  assert.deepEqual(log, [`store delete exchange ${exchange.persistenceId}`, 'deleted x'])
 })
