@@ -58,6 +58,8 @@ export class Broker implements QueueHost {
   private readonly queueBindings = new Map<Queue, Set<Binding>>()
   /** How the core calls its modules and its transport. */
   readonly hooks = new BrokerHooks()
+  /** QueueHost: the modules that follow messages on queues (the hooks' own list, read per message). */
+  readonly queueObservers: readonly QueueObserver[] = this.hooks.queueObservers
   /** Statistics of deleted queues, so broker totals never go backwards. */
   readonly retired = new MessageStats()
   discardsNoRoute = 0
@@ -87,11 +89,6 @@ export class Broker implements QueueHost {
 
   get defaultExchange(): Exchange {
     return this.exchanges.get('') as Exchange
-  }
-
-  /** QueueHost: the modules that follow messages on queues. */
-  get queueObservers(): readonly QueueObserver[] {
-    return this.hooks.queueObservers
   }
 
   /** Recreates durable exchanges, queues (with messages) and bindings from the store. */
