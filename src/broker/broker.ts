@@ -156,6 +156,7 @@ export class Broker implements QueueHost {
       exclusive: !!opts.exclusive,
       arguments: opts.arguments ?? {},
     }
+    // settings are checked before the modules see the declaration: their error comes first
     try {
       parseQueueSettings(declaration.arguments)
     } catch (e) {

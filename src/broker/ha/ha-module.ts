@@ -22,7 +22,15 @@ import { ReplicationEndpoints } from './endpoints.js'
 import { installFailoverExchange } from './failover-exchange.js'
 import { HaQueue } from './ha-queue.js'
 import { habrokerClass } from './habroker-class.js'
-import { exchangeLevel, InvalidLevel, queueLevel, REPLICATE_ARG, stampedLevel, UUID_ARG } from './levels.js'
+import {
+  exchangeLevel,
+  InvalidLevel,
+  queueLevel,
+  REPLICATE_ARG,
+  type ReplicationLevel,
+  stampedLevel,
+  UUID_ARG,
+} from './levels.js'
 import { describe, Membership } from './membership.js'
 import type { HaConfig } from './options.js'
 import { PrimaryRole } from './primary.js'
@@ -182,17 +190,10 @@ export class HaModule {
   /** A new queue on a primary gets its replication level before it exists, or is refused. */
   private stampQueue(d: QueueDeclaration): void {
     if (!this.isClusterPrimary) return
-    let level: ReturnType<typeof queueLevel>
-    try {
-      level = queueLevel(d, this.cfg.replicateDefault)
-    } catch (e) {
-      if (!(e instanceof InvalidLevel)) throw e
-      throw new BrokerError(e.message, 'amqp:invalid-field')
-    }
+    const level = refuseInvalid(() => queueLevel(d, this.cfg.replicateDefault))
     if (level !== 'none' && this.replicatedQueues >= MAX_REPLICATED_QUEUES)
       throw new BrokerError('resource-limit-exceeded: Exceeded replicated queue limit', 'amqp:resource-limit-exceeded')
-    d.arguments[REPLICATE_ARG] = level
-    if (level !== 'none') d.arguments[UUID_ARG] = randomUUID()
+    stamp(d.arguments, level)
   }
 
   private queueDeclared(q: Queue): void {
@@ -223,15 +224,10 @@ export class HaModule {
   /** A new exchange on a primary gets its replication level before it exists, or is refused. */
   private stampExchange(d: ExchangeDeclaration): void {
     if (!this.isClusterPrimary) return
-    let level: ReturnType<typeof exchangeLevel>
-    try {
-      level = exchangeLevel(d.arguments, this.cfg.replicateDefault)
-    } catch (e) {
-      if (!(e instanceof InvalidLevel)) throw e
-      throw new BrokerError(e.message, 'amqp:invalid-field')
-    }
-    d.arguments[REPLICATE_ARG] = level
-    if (level !== 'none') d.arguments[UUID_ARG] = randomUUID()
+    stamp(
+      d.arguments,
+      refuseInvalid(() => exchangeLevel(d.arguments, this.cfg.replicateDefault)),
+    )
   }
 
   private membersChanged(): void {
@@ -385,4 +381,20 @@ export class HaModule {
     this.log('critical', message)
     process.exit(1)
   }
+}
+
+/** An invalid `qpid.replicate` value refuses the declare (qpidd's text, invalid-field). */
+function refuseInvalid(level: () => ReplicationLevel): ReplicationLevel {
+  try {
+    return level()
+  } catch (e) {
+    if (!(e instanceof InvalidLevel)) throw e
+    throw new BrokerError(e.message, 'amqp:invalid-field')
+  }
+}
+
+/** The arguments a primary gives a new queue or exchange: its level and, if it replicates, an HA uuid. */
+function stamp(args: Record<string, unknown>, level: ReplicationLevel): void {
+  args[REPLICATE_ARG] = level
+  if (level !== 'none') args[UUID_ARG] = randomUUID()
 }
