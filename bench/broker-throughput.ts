@@ -2,8 +2,9 @@
 // receiver (separate processes, as qpid-send/qpid-receive in golden/perf.md), transient and durable
 // messages through the journal.
 // Run: npm run build && node --import tsx bench/broker-throughput.ts
-import { close, connect, method, qmfSession } from '../test/e2e/broker-helpers.js'
+
 import { type RunningBroker, startBroker } from '../test/helpers/broker.js'
+import { close, connect, method, qmfSession } from '../test/helpers/rhea-client.js'
 import { machineLine, median, writeSection } from './bench-doc.js'
 import { cpuMs, peer } from './peer.js'
 

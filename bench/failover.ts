@@ -8,8 +8,8 @@ import { FailoverConnection, FailoverReceiver, FailoverSender, SequenceTracker }
 import { HA_BROKER_OBJECT } from '../src/protocol/qmf-request.js'
 import { parseBrokerUrl } from '../src/protocol/url.js'
 import { BrokerAgent } from '../src/qmf/console.js'
-import { suiteScope, waitFor } from '../test/e2e/ha-cluster.js'
 import { clusterWithQueue, promote, waitReady } from '../test/helpers/client-ha.js'
+import { suiteScope, waitFor } from '../test/helpers/ha-cluster.js'
 import { machineLine, median, writeSection } from './bench-doc.js'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)

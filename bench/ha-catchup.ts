@@ -4,6 +4,7 @@
 // Run: npm run build && node --import tsx bench/ha-catchup.ts
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
+import { ROOT, startBroker } from '../test/helpers/broker.js'
 import {
   createQueue,
   HA_ARGS,
@@ -13,8 +14,7 @@ import {
   suiteScope,
   waitFor,
   withAgent,
-} from '../test/e2e/ha-cluster.js'
-import { ROOT, startBroker } from '../test/helpers/broker.js'
+} from '../test/helpers/ha-cluster.js'
 import { machineLine, median, writeSection } from './bench-doc.js'
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 100_000)

@@ -3,7 +3,7 @@
 // (separate plain-JS processes, bench/broker-peer.mjs), 100-byte messages, unsettled sends.
 // The figure is the ratio replicated / non-replicated (real qpidd: 55k vs 175k msg/s = 0.31).
 // Run: npm run build && node --import tsx bench/ha-throughput.ts
-import { activeCluster, createQueue, queueDepth, suiteScope, waitFor } from '../test/e2e/ha-cluster.js'
+import { activeCluster, createQueue, queueDepth, suiteScope, waitFor } from '../test/helpers/ha-cluster.js'
 import { machineLine, median, writeSection } from './bench-doc.js'
 import { peer } from './peer.js'
 

@@ -6,8 +6,8 @@
 // compare on a shared machine. Python figures: golden/perf.md (a), real qpidd, idle machine.
 // Run: npm run build && node --import tsx bench/latency.ts   (RUNS=n to change the count)
 import { join } from 'node:path'
-import { activeCluster, suiteScope } from '../test/e2e/ha-cluster.js'
 import { ROOT, startBroker } from '../test/helpers/broker.js'
+import { activeCluster, suiteScope } from '../test/helpers/ha-cluster.js'
 import { machineLine, median, wallMs, writeSection } from './bench-doc.js'
 
 const RUNS = Number(process.env.RUNS ?? 21)

@@ -5,8 +5,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { join } from 'node:path'
 import type { TestContext } from 'node:test'
-import { activeCluster, type Cluster } from '../e2e/ha-cluster.js'
 import { ROOT } from './broker.js'
+import { activeCluster, type Cluster } from './ha-cluster.js'
 import { run } from './run.js'
 
 export interface Tool {

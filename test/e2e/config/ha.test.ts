@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { config, failed, ok } from '../../helpers/config.js'
-import { activeCluster, waitFor } from '../ha-cluster.js'
+import { activeCluster, waitFor } from '../../helpers/ha-cluster.js'
 
 const backupNames = async (backup: string) => {
   const r = await config(backup, '--ha-admin', 'queues', '--json')

@@ -1,0 +1,58 @@
+// qpidd-ref's command line as a process: --help, --version, bad options, ignored qpidd options,
+// --config, and the QMF shutdown method.
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { startBroker } from '../../helpers/broker.js'
+import { connect, eventually, method, qmfSession } from '../../helpers/rhea-client.js'
+import { run } from '../../helpers/run.js'
+
+test('--help lists the implemented options; --version prints the version', async () => {
+  const h = await run('qpidd-ref', ['--help'])
+  assert.equal(h.code, 0)
+  assert.match(h.stdout, /^Usage: qpidd-ref \[OPTIONS\]/)
+  for (const o of ['--port', '--interface', '--data-dir', '--auth', '--log-enable', '--log-to-file', '--config'])
+    assert.ok(h.stdout.includes(o), o)
+  const v = await run('qpidd-ref', ['--version'])
+  assert.equal(v.code, 0)
+  assert.match(v.stdout, /version 1\.40\.0/)
+})
+
+test('bad options fail with one line and exit 1; other addresses are refused', async () => {
+  const r = await run('qpidd-ref', ['--no-such-thing'])
+  assert.deepEqual([r.code, r.stdout, r.stderr], [1, '', "Error: unrecognised option '--no-such-thing'\n"])
+  const p = await run('qpidd-ref', ['--port', 'abc'])
+  assert.equal(p.code, 1)
+  assert.match(p.stderr, /^Error: the argument \('abc'\) for option '--port' is invalid\n$/)
+  const i = await run('qpidd-ref', ['--port', '0', '--interface', '0.0.0.0'])
+  assert.equal(i.code, 1)
+  assert.match(i.stderr, /only listens on 127\.0\.0\.1/)
+})
+
+test('unimplemented qpidd options are accepted with a warning; --config is read', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'conf-'))
+  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  const conf = join(dir, 'qpidd.conf')
+  writeFileSync(conf, '# test config\nlog-enable=info+\nworker-threads=4\n')
+  const b = await startBroker(t, { args: ['--config', conf, '--tcp-nodelay', '--acl-file=/dev/null'] })
+  assert.match(b.stderr(), /warning: Option --tcp-nodelay is not implemented by qpidd-ref and is ignored/)
+  assert.match(b.stderr(), /warning: Option --worker-threads is not implemented/)
+  // info+ from the config file: the info line comes right after the port line
+  await eventually(() => /\[Network\] info Listening to: 127\.0\.0\.1:/.test(b.stderr()), 5000, 'the info log line')
+})
+
+test('the QMF shutdown method stops the broker with status 0', async () => {
+  const b = await startBroker(undefined)
+  try {
+    const exited = new Promise<number | null>((r) => b.process.once('exit', (code) => r(code)))
+    const conn = await connect(b.port)
+    const q = await qmfSession(conn)
+    const r = await method(q, 'shutdown', {})
+    assert.equal(r.properties['qmf.opcode'], '_method_response')
+    assert.equal(await exited, 0)
+  } finally {
+    await b.stop()
+  }
+})
