@@ -24,6 +24,21 @@ module.exports = {
       ['protocol'],
       'The broker is reached by the tools only over AMQP: it never imports tools, renderers or clients.',
     ),
+    {
+      name: 'broker-core-below-its-modules',
+      comment:
+        'The broker core (model, nodes, messages, store) reaches HA, federation, management and transport only through its hooks.',
+      severity: 'error',
+      from: { path: '^src/broker/(broker|hooks|routing|errors|durable-records|log)\\.ts$|^src/broker/(nodes|message|store)/' },
+      to: { path: '^src/broker/(transport|ha|federation|management)/|^src/broker/main\\.ts$' },
+    },
+    {
+      name: 'store-takes-records',
+      comment: 'The store takes plain records: it imports nothing of the broker but the logger.',
+      severity: 'error',
+      from: { path: '^src/broker/store/' },
+      to: { path: '^src/broker/', pathNot: '^src/broker/(store/|log\\.ts$)' },
+    },
     onlyImports('client-on-the-floor', 'client', ['protocol'], 'The failover client needs only the protocol floor.'),
     onlyImports(
       'render-takes-plain-data',
