@@ -1,14 +1,64 @@
-// Opens one AMQP 1.0 connection to a broker the way the Python tools' client did: SASL always
-// (ANONYMOUS unless the URL carries credentials), client process properties, and the
-// `qpid.ha-admin` property when the tool may talk to an HA backup.
+// Dialling a broker, for every AMQP 1.0 connection this project opens: the tools' and the client's
+// (through openConnection: one attempt within a deadline, failures in the Python tools' terms) and
+// the broker's own links to other brokers (HA replication and status checks, federation), which
+// take the rhea options from dialOptions and watch the connection themselves.
 import { randomUUID } from 'node:crypto'
 import rhea, { type Connection, type ConnectionOptions } from 'rhea'
-// rhea only builds its own mechanism list when the URL has a user; we need ANONYMOUS too, and
-// --sasl-mechanism, so we use its (untyped) SASL module directly.
+// rhea only builds its own mechanism list when given a user; we need ANONYMOUS too, and a chosen
+// mechanism, so we use its (untyped) SASL module directly.
 // @ts-expect-error rhea ships no typings for lib/sasl.js
 import sasl from 'rhea/lib/sasl.js'
 import { PythonError, socketError } from './errors.js'
 import type { BrokerUrl } from './url.js'
+
+export interface DialOptions {
+  host: string
+  port: number
+  /** TLS (amqps) instead of plain TCP. */
+  tls?: boolean
+  user?: string
+  password?: string
+  /** Restrict SASL to this one mechanism (PLAIN, ANONYMOUS or EXTERNAL). */
+  saslMechanism?: string
+  /** The AMQP open frame's properties. */
+  properties?: Record<string, unknown>
+  /** AMQP idle time-out asked of the peer; detects a hung peer. */
+  heartbeatMs?: number
+}
+
+export const SASL_MECHANISMS = ['PLAIN', 'ANONYMOUS', 'EXTERNAL'] as const
+
+/**
+ * SASL always, as qpid clients do: PLAIN when there are credentials, ANONYMOUS (as the user, if
+ * any) otherwise or besides, or only the mechanism asked for. Throws for one this client lacks.
+ */
+function saslMechanisms(d: DialOptions): unknown {
+  const mechs = sasl.client_mechanisms()
+  const wanted = d.saslMechanism?.toUpperCase()
+  if ((!wanted || wanted === 'PLAIN') && d.user && d.password !== undefined) mechs.enable_plain(d.user, d.password)
+  if (!wanted || wanted === 'ANONYMOUS') mechs.enable_anonymous(d.user || 'anonymous')
+  if (wanted === 'EXTERNAL') mechs.enable_external()
+  if (wanted && !SASL_MECHANISMS.some((m) => m === wanted)) {
+    throw new PythonError('ConnectError', `SASL mechanism ${d.saslMechanism} is not supported by this client`)
+  }
+  return mechs
+}
+
+/** rhea's options for one connection attempt (no reconnect of rhea's own: each caller has its policy). */
+export function dialOptions(d: DialOptions): ConnectionOptions {
+  return {
+    host: d.host,
+    port: d.port,
+    reconnect: false,
+    // Nagle would hold each small frame written back to back (header, open, begin, attaches)
+    // until the previous one is acknowledged; rhea only turns it off when a receiver attaches.
+    tcp_no_delay: true,
+    properties: d.properties,
+    idle_time_out: d.heartbeatMs,
+    sasl_mechanisms: saslMechanisms(d),
+    ...(d.tls ? { transport: 'tls' } : {}),
+  } as ConnectionOptions
+}
 
 export interface ConnectOptions {
   url: BrokerUrl
@@ -24,19 +74,6 @@ export interface ConnectOptions {
   heartbeatMs?: number
 }
 
-function saslMechanisms(opts: ConnectOptions): unknown {
-  const mechs = sasl.client_mechanisms()
-  const { user, password } = opts.url
-  const wanted = opts.saslMechanism?.toUpperCase()
-  if ((!wanted || wanted === 'PLAIN') && user && password !== undefined) mechs.enable_plain(user, password)
-  if (!wanted || wanted === 'ANONYMOUS') mechs.enable_anonymous(user ?? 'anonymous')
-  if (wanted === 'EXTERNAL') mechs.enable_external()
-  if (wanted && !['PLAIN', 'ANONYMOUS', 'EXTERNAL'].includes(wanted)) {
-    throw new PythonError('ConnectError', `SASL mechanism ${opts.saslMechanism} is not supported by this client`)
-  }
-  return mechs
-}
-
 /**
  * Resolves with an open connection, or rejects with a PythonError in the Python tools' terms.
  * `created` gets the connection at once, before the broker's open arrives, so a caller can queue
@@ -50,18 +87,16 @@ export function openConnection(opts: ConnectOptions, created?: (conn: Connection
     'qpid.client_ppid': process.ppid,
   }
   if (opts.haAdmin) properties['qpid.ha-admin'] = 1
-  const options: ConnectionOptions = {
+  const options = dialOptions({
     host: opts.url.host,
     port: opts.url.port,
-    reconnect: false,
-    // Nagle would hold each small frame written back to back (header, open, begin, attaches)
-    // until the previous one is acknowledged; rhea only turns it off when a receiver attaches.
-    tcp_no_delay: true,
+    tls: opts.url.scheme === 'amqps',
+    user: opts.url.user,
+    password: opts.url.password,
+    saslMechanism: opts.saslMechanism,
     properties,
-    idle_time_out: opts.heartbeatMs,
-    sasl_mechanisms: saslMechanisms(opts),
-    ...(opts.url.scheme === 'amqps' ? { transport: 'tls' } : {}),
-  } as ConnectionOptions
+    heartbeatMs: opts.heartbeatMs,
+  })
 
   return new Promise((resolve, reject) => {
     let settled = false

@@ -1,8 +1,8 @@
-// Opens a federation link's outgoing AMQP 1.0 connection. qpidd-ref connects only to 127.0.0.1,
-// so a link to any other host is refused before a socket is opened.
+// Opens a federation link's outgoing AMQP 1.0 connection with the shared dialling rules
+// (protocol/connection.ts). qpidd-ref connects only to 127.0.0.1, so a link to any other host is
+// refused before a socket is opened.
 import type { Connection, Container } from 'rhea'
-// @ts-expect-error rhea ships no typings for lib/sasl.js
-import sasl from 'rhea/lib/sasl.js'
+import { dialOptions } from '../../protocol/connection.js'
 
 export interface LinkEndpoint {
   host: string
@@ -23,22 +23,17 @@ export function refusal(ep: LinkEndpoint): string | undefined {
   return undefined
 }
 
-function mechanisms(ep: LinkEndpoint): unknown {
-  const mechs = sasl.client_mechanisms()
-  const mech = ep.authMechanism.toUpperCase()
-  if (ep.username && mech !== 'ANONYMOUS') mechs.enable_plain(ep.username, ep.password)
-  if (mech !== 'PLAIN') mechs.enable_anonymous(ep.username || 'anonymous')
-  return mechs
-}
-
 /** Starts connecting; the caller listens for the connection's events. */
 export function openLinkConnection(container: Container, ep: LinkEndpoint, heartbeatMs: number): Connection {
-  return container.connect({
-    host: '127.0.0.1',
-    port: ep.port,
-    reconnect: false,
-    idle_time_out: heartbeatMs,
-    sasl_mechanisms: mechanisms(ep),
-    properties: { 'qpid.federation-link': true },
-  } as never)
+  return container.connect(
+    dialOptions({
+      host: '127.0.0.1',
+      port: ep.port,
+      user: ep.username || undefined,
+      password: ep.password,
+      saslMechanism: ep.authMechanism || undefined,
+      properties: { 'qpid.federation-link': true },
+      heartbeatMs,
+    }),
+  )
 }

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import rhea from 'rhea'
 import { type QpidAddress, qpidAddressText } from '../../protocol/url.js'
 import type { Logger } from '../log.js'
+import { haDialOptions } from './dial.js'
 import { dropWhenSilent } from './heartbeat.js'
 import { BACKUP_PROPERTY } from './protocol.js'
 
@@ -73,14 +74,14 @@ export class BrokerLink {
       return
     }
     const address = list[this.next++ % list.length]
-    const conn = this.container.connect({
-      host: '127.0.0.1',
-      port: address.port,
-      reconnect: false,
-      idle_time_out: Math.max(1, Math.floor(this.opts.heartbeatMs)),
-      properties: { [BACKUP_PROPERTY]: this.opts.info() },
-      ...(this.opts.user ? { username: this.opts.user, password: this.opts.password ?? '' } : {}),
-    })
+    const conn = this.container.connect(
+      haDialOptions(
+        address,
+        this.opts,
+        { [BACKUP_PROPERTY]: this.opts.info() },
+        Math.max(1, Math.floor(this.opts.heartbeatMs)),
+      ),
+    )
     dropWhenSilent(conn)
     this.conn = conn
     let opened = false

@@ -3,6 +3,7 @@
 // interval. Unreachable or hung brokers simply give no answer.
 import rhea from 'rhea'
 import type { QpidAddress } from '../../protocol/url.js'
+import { haDialOptions } from './dial.js'
 import { ADMIN_PROPERTY, BACKUP_PROPERTY, STATUS_ADDRESS } from './protocol.js'
 
 export interface CheckOptions {
@@ -28,13 +29,9 @@ export function checkStatus(address: QpidAddress, opts: CheckOptions): Promise<s
       resolve(status)
     }
     const timer = setTimeout(() => finish(undefined), opts.timeoutMs)
-    const conn: any = container.connect({
-      host: '127.0.0.1',
-      port: address.port,
-      reconnect: false,
-      properties: { [ADMIN_PROPERTY]: 1, [BACKUP_PROPERTY]: opts.info },
-      ...(opts.user ? { username: opts.user, password: opts.password ?? '' } : {}),
-    })
+    const conn: any = container.connect(
+      haDialOptions(address, opts, { [ADMIN_PROPERTY]: 1, [BACKUP_PROPERTY]: opts.info }),
+    )
     conn.on('connection_open', () => {
       const r = conn.open_receiver({ source: { address: STATUS_ADDRESS } })
       r.on('message', (ctx: any) => finish(String(ctx.message?.applicationProperties?.status ?? '')))
