@@ -12,6 +12,7 @@ import { helpText, OptionError, type OptionValues, parseArgs } from './options.j
 import { JournalStore } from './store/journal-store.js'
 import { MemoryStore } from './store/memory-store.js'
 import type { MessageStore } from './store/store.js'
+import { type ListenAddresses, listenText, resolveInterfaces } from './transport/interfaces.js'
 import { installRheaPatches, RheaMismatch } from './transport/rhea/index.js'
 import { loadUsers } from './transport/sasl.js'
 import { AmqpServer } from './transport/server.js'
@@ -71,9 +72,11 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Error: ${(e as Error).message}\n`)
     return 1
   }
-  const host = String(values.interface ?? '127.0.0.1')
-  if (host !== '127.0.0.1' && host !== 'localhost') {
-    process.stderr.write(`Error: qpidd-ref only listens on 127.0.0.1 (got --interface ${host})\n`)
+  let listen: ListenAddresses
+  try {
+    listen = await resolveInterfaces((values.interface as string[] | undefined) ?? [])
+  } catch (e) {
+    process.stderr.write(`Error: ${(e as Error).message}\n`)
     return 1
   }
   const dataDir = values['no-data-dir'] ? undefined : (values['data-dir'] as string | undefined)
@@ -98,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!auth) log.notice('Broker', 'SASL disabled: No Authentication Performed')
   const server = new AmqpServer(broker, {
-    host: '127.0.0.1',
+    listen,
     port: Number(values.port),
     auth,
     realm: String(values.realm),
@@ -117,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     port = await server.listen()
   } catch (e) {
-    log.error('Network', `Cannot listen on 127.0.0.1:${values.port}: ${(e as Error).message}`)
+    log.error('Network', `Cannot listen on port ${values.port}: ${(e as Error).message}`)
     return 1
   }
   broker.port = port
@@ -156,7 +159,9 @@ async function main(argv: string[]): Promise<number> {
     process.on('SIGINT', stop)
   })
   if (Number(values.port) === 0) process.stdout.write(`${port}\n`)
-  log.info('Network', `Listening to: 127.0.0.1:${port}`)
+  for (const address of listen.wildcard ? ['0.0.0.0', '::'] : listen.addresses) {
+    log.info('Network', `Listening to: ${listenText(address, port)}`)
+  }
   log.notice('Network', `Listening on TCP/TCP6 port ${port}`)
   return stopped
 }

@@ -44,8 +44,8 @@ const implemented: OptionSpec[] = [
     name: 'interface',
     kind: 'string',
     arg: 'ADDRESS',
-    default: '127.0.0.1',
-    help: 'Address to listen on (only 127.0.0.1 is allowed)',
+    multiple: true,
+    help: 'Host name or address to listen on; repeatable (default: every interface, IPv4 and IPv6)',
   },
   {
     name: 'auth',

@@ -113,6 +113,9 @@ async function run(): Promise<void> {
       join(BIN, 'qpidd-ref.js'),
       '--port',
       String(port),
+      // a local cluster listens on loopback only (qpidd's default is every interface)
+      '--interface',
+      '127.0.0.1',
       '--data-dir',
       dir,
       '--ha-cluster',

@@ -15,7 +15,13 @@ import { bool, str } from '../../src/protocol/qmf-encode.js'
 async function start() {
   const log = new Logger(['critical+'], { stderr: false })
   const broker = new Broker({ port: 0, auth: false, store: new MemoryStore(), log })
-  const server = new AmqpServer(broker, { host: '127.0.0.1', port: 0, auth: false, realm: 'QPID', users: new Map() })
+  const server = new AmqpServer(broker, {
+    listen: { addresses: ['127.0.0.1'], wildcard: false },
+    port: 0,
+    auth: false,
+    realm: 'QPID',
+    users: new Map(),
+  })
   broker.port = await server.listen()
   const agent = startManagement(broker, server, 1)
   return { broker, server, agent, stop: () => server.close() }

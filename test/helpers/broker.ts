@@ -1,8 +1,11 @@
-// Starts real qpidd-ref processes for tests. Each broker binds 127.0.0.1 port 0 and reports the
-// port it bound on the first line of stdout (as qpidd does with --port 0). Every broker started
-// here is stopped by PID when the test ends, also when it fails.
+// Starts real qpidd-ref processes for tests. Each broker listens on one loopback address (127.0.0.1
+// unless told another: 127.0.0.2, .3, ... stand in for other hosts) and port 0, and reports the
+// port it bound on the first line of stdout (as qpidd does with --port 0); or on a given port, and
+// is ready once that port accepts connections. Every broker started here is stopped by PID when
+// the test ends, also when it fails.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -14,7 +17,9 @@ const BROKER_BIN = join(ROOT, 'bin/qpidd-ref.js')
 export interface RunningBroker {
   port: number
   pid: number
-  /** `127.0.0.1:<port>` */
+  /** The loopback address it listens on (`--interface`). */
+  host: string
+  /** `<host>:<port>` */
   address: string
   dataDir: string
   process: ChildProcess
@@ -34,19 +39,21 @@ export interface StartOptions {
   timeoutMs?: number
   /** Options for node itself, e.g. `--expose-gc` (benchmarks). */
   nodeArgs?: string[]
+  /** The loopback address to listen on (default 127.0.0.1): distinct ones model distinct hosts. */
+  host?: string
+  /** A fixed port instead of 0 (brokers on distinct addresses may share one). */
+  port?: number
 }
 
 /** Starts one broker and registers its stop with `t.after` when a test context is given. */
 export async function startBroker(t: TestContext | undefined, opts: StartOptions = {}): Promise<RunningBroker> {
   const ownDir = opts.dataDir === undefined
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'qpidd-ref-'))
-  const child = spawn(
-    process.execPath,
-    [...(opts.nodeArgs ?? []), BROKER_BIN, '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  const host = opts.host ?? '127.0.0.1'
+  const args = ['--port', String(opts.port ?? 0), '--interface', host, '--data-dir', dataDir, ...(opts.args ?? [])]
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), BROKER_BIN, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let errText = ''
   child.stderr!.setEncoding('utf8')
   child.stderr!.on('data', (d: string) => {
@@ -73,11 +80,23 @@ export async function startBroker(t: TestContext | undefined, opts: StartOptions
   }
   t?.after(() => broker.stop!())
 
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`qpidd-ref did not report its port within ${opts.timeoutMs ?? 10000} ms: ${errText}`)),
-      opts.timeoutMs ?? 10000,
-    )
+  const waitMs = opts.timeoutMs ?? 10000
+  const ready = opts.port === undefined ? portLine(child, waitMs) : accepting(child, host, opts.port, waitMs)
+  const port = await ready.catch(async (err: Error) => {
+    await broker.stop!()
+    throw new Error(`${err.message}: ${errText}`)
+  })
+  child.stdout!.resume()
+  broker.port = port
+  broker.host = host
+  broker.address = `${host}:${port}`
+  return broker as RunningBroker
+}
+
+/** The port a broker started with --port 0 reports on its first stdout line. */
+function portLine(child: ChildProcess, waitMs: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`qpidd-ref did not report its port within ${waitMs} ms`)), waitMs)
     const lines = createInterface({ input: child.stdout! })
     lines.once('line', (line) => {
       clearTimeout(timer)
@@ -87,14 +106,25 @@ export async function startBroker(t: TestContext | undefined, opts: StartOptions
     })
     child.once('exit', (code) => {
       clearTimeout(timer)
-      reject(new Error(`qpidd-ref exited with ${code} before reporting its port: ${errText}`))
+      reject(new Error(`qpidd-ref exited with ${code} before reporting its port`))
     })
-  }).catch(async (err) => {
-    await broker.stop!()
-    throw err
   })
-  child.stdout!.resume()
-  broker.port = port
-  broker.address = `127.0.0.1:${port}`
-  return broker as RunningBroker
+}
+
+/** Resolves with `port` once a broker started on a fixed port accepts TCP connections there. */
+async function accepting(child: ChildProcess, host: string, port: number, waitMs: number): Promise<number> {
+  const deadline = Date.now() + waitMs
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error('qpidd-ref exited before listening')
+    const open = await new Promise<boolean>((resolve) => {
+      const s = connect({ host, port }, () => {
+        s.destroy()
+        resolve(true)
+      })
+      s.once('error', () => resolve(false))
+    })
+    if (open) return port
+    if (Date.now() > deadline) throw new Error(`qpidd-ref did not listen on ${host}:${port} within ${waitMs} ms`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
 }

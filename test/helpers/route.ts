@@ -25,17 +25,23 @@ export const USAGE = golden('129-qpid-route-no-args.txt')
 
 export const route = (...args: string[]): Promise<RunResult> => run('qpid-route', args)
 
-function connect(port: number): Promise<Connection> {
+/** A broker to reach: a 127.0.0.1 port, or a broker on another loopback address. */
+export type BrokerAt = number | { host: string; port: number }
+
+const hostOf = (at: BrokerAt) => (typeof at === 'number' ? '127.0.0.1' : at.host)
+const portOf = (at: BrokerAt) => (typeof at === 'number' ? at : at.port)
+
+function connect(at: BrokerAt): Promise<Connection> {
   return new Promise((resolve, reject) => {
-    const conn = rhea.create_container().connect({ host: '127.0.0.1', port, reconnect: false } as never)
+    const conn = rhea.create_container().connect({ host: hostOf(at), port: portOf(at), reconnect: false } as never)
     conn.once('connection_open', () => resolve(conn))
     conn.once('disconnected', (ctx) => reject(ctx.error ?? new Error('disconnected')))
   })
 }
 
 /** Sends one message to `address` (exchange or queue) with `subject`; resolves once accepted. */
-export async function send(port: number, address: string, subject: string, body: string): Promise<void> {
-  const conn = await connect(port)
+export async function send(at: BrokerAt, address: string, subject: string, body: string): Promise<void> {
+  const conn = await connect(at)
   try {
     await new Promise<void>((resolve, reject) => {
       const sender = conn.open_sender(address)
@@ -50,8 +56,8 @@ export async function send(port: number, address: string, subject: string, body:
 }
 
 /** The body of the next message on queue `address`, or a rejection after `timeoutMs`. */
-export async function receiveOne(port: number, address: string, timeoutMs = 5000): Promise<unknown> {
-  const conn = await connect(port)
+export async function receiveOne(at: BrokerAt, address: string, timeoutMs = 5000): Promise<unknown> {
+  const conn = await connect(at)
   try {
     return await new Promise((resolve, reject) => {
       const timer = setTimeout(
@@ -74,9 +80,9 @@ export async function receiveOne(port: number, address: string, timeoutMs = 5000
 }
 
 /** Declares queues and bindings on a broker through QMF (`create`), for test set-up. */
-export async function declare(port: number, queues: string[], bindings: Array<[string, string, string]> = []) {
+export async function declare(at: BrokerAt, queues: string[], bindings: Array<[string, string, string]> = []) {
   const agent = await BrokerAgent.connect({
-    url: parseBrokerUrl(`127.0.0.1:${port}`),
+    url: parseBrokerUrl(`${hostOf(at)}:${portOf(at)}`),
     timeoutMs: 5000,
     clientProcess: 'route-test',
   })
@@ -91,9 +97,9 @@ export async function declare(port: number, queues: string[], bindings: Array<[s
 }
 
 /** Class query through QMF, values only (strings decoded), for waiting on broker state. */
-export async function objects(port: number, className: string): Promise<Record<string, unknown>[]> {
+export async function objects(at: BrokerAt, className: string): Promise<Record<string, unknown>[]> {
   const agent = await BrokerAgent.connect({
-    url: parseBrokerUrl(`127.0.0.1:${port}`),
+    url: parseBrokerUrl(`${hostOf(at)}:${portOf(at)}`),
     timeoutMs: 5000,
     clientProcess: 'route-test',
   })
@@ -114,8 +120,8 @@ export async function until(what: string, check: () => Promise<boolean>, timeout
 }
 
 /** True when `exchange` on the broker has a binding with `key` (to any queue). */
-export async function hasBinding(port: number, exchange: string, key: string): Promise<boolean> {
-  const bindings = await objects(port, 'binding')
+export async function hasBinding(at: BrokerAt, exchange: string, key: string): Promise<boolean> {
+  const bindings = await objects(at, 'binding')
   return bindings.some(
     (b) =>
       (b.exchangeRef as { _object_name?: string })?._object_name?.endsWith(`:exchange:${exchange}`) &&

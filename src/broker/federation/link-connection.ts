@@ -1,6 +1,5 @@
-// Opens a federation link's outgoing AMQP 1.0 connection with the shared dialling rules
-// (protocol/connection.ts). qpidd-ref connects only to 127.0.0.1, so a link to any other host is
-// refused before a socket is opened.
+// Opens a federation link's outgoing AMQP 1.0 connection to the host and port the link names, with
+// the shared dialling rules (protocol/connection.ts).
 import type { Connection, Container } from 'rhea'
 import { dialOptions } from '../../protocol/connection.js'
 
@@ -13,11 +12,8 @@ export interface LinkEndpoint {
   password: string
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost'])
-
 /** Why the link may not connect at all, or undefined when it may. */
 export function refusal(ep: LinkEndpoint): string | undefined {
-  if (!LOOPBACK.has(ep.host)) return `qpidd-ref federates only with brokers on 127.0.0.1 (not ${ep.host})`
   const mech = ep.authMechanism.toUpperCase()
   if (mech && !['PLAIN', 'ANONYMOUS'].includes(mech)) return `Unsupported SASL mechanism: ${ep.authMechanism}`
   return undefined
@@ -27,7 +23,7 @@ export function refusal(ep: LinkEndpoint): string | undefined {
 export function openLinkConnection(container: Container, ep: LinkEndpoint, heartbeatMs: number): Connection {
   return container.connect(
     dialOptions({
-      host: '127.0.0.1',
+      host: ep.host,
       port: ep.port,
       user: ep.username || undefined,
       password: ep.password,

@@ -2,8 +2,8 @@
 // with qpidd's states. A new link connects at once (Connecting); once open it is Operational and
 // starts its bridges. A lost or refused connection puts it back to Waiting with lastError, and
 // the maintenance visit (every --link-maintenance-interval) reconnects with back-off (1, 2, 4 ...
-// 16 visits), as qpidd does. A refusal that retrying cannot cure (authentication, a host other
-// than 127.0.0.1) makes it Failed, which is final.
+// 16 visits), as qpidd does. A refusal that retrying cannot cure (authentication, an unsupported
+// SASL mechanism) makes it Failed, which is final.
 import type { Connection, Container, EventContext } from 'rhea'
 import type { Broker } from '../broker.js'
 import type { Bridge } from './bridge.js'

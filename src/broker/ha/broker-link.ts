@@ -9,13 +9,14 @@ import type { Logger } from '../log.js'
 import { haDialOptions } from './dial.js'
 import { dropWhenSilent } from './heartbeat.js'
 import { BACKUP_PROPERTY } from './protocol.js'
+import type { SelfAddress } from './self-address.js'
 
 type RheaConnection = any
 
 export interface LinkOptions {
   addresses: () => QpidAddress[]
-  /** Our own `host:port`, skipped when cycling (a broker never replicates from itself). */
-  self: string
+  /** Recognises our own entry, skipped when cycling (a broker never replicates from itself). */
+  self: SelfAddress
   info: () => Record<string, unknown>
   user?: string
   password?: string
@@ -24,11 +25,6 @@ export interface LinkOptions {
   log: Logger
   onOpen(conn: RheaConnection, address: QpidAddress): void
   onClose(): void
-}
-
-/** Only loopback is ever dialled (project rule); `localhost` is loopback. */
-function loopback(host: string): string | undefined {
-  return host === '127.0.0.1' || host === 'localhost' ? '127.0.0.1' : undefined
 }
 
 export class BrokerLink {
@@ -43,7 +39,7 @@ export class BrokerLink {
 
   start(): void {
     this.stopped = false
-    this.attempt()
+    void this.attempt()
   }
 
   stop(): void {
@@ -59,16 +55,15 @@ export class BrokerLink {
     }
   }
 
-  private candidates(): QpidAddress[] {
-    return this.opts.addresses().filter((a) => {
-      const host = loopback(a.host)
-      return a.protocol === 'tcp' && host !== undefined && `${host}:${a.port}` !== this.opts.self
-    })
+  /** The addresses to try: every TCP address of the URL but our own. */
+  private async candidates(): Promise<QpidAddress[]> {
+    return this.opts.self.others(this.opts.addresses().filter((a) => a.protocol === 'tcp'))
   }
 
-  private attempt(): void {
+  private async attempt(): Promise<void> {
     if (this.stopped) return
-    const list = this.candidates()
+    const list = await this.candidates()
+    if (this.stopped) return
     if (list.length === 0) {
       this.retry()
       return
@@ -111,6 +106,6 @@ export class BrokerLink {
   private retry(): void {
     if (this.stopped) return
     clearTimeout(this.timer)
-    this.timer = setTimeout(() => this.attempt(), Math.max(10, this.opts.maintenanceMs))
+    this.timer = setTimeout(() => void this.attempt(), Math.max(10, this.opts.maintenanceMs))
   }
 }

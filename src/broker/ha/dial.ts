@@ -18,8 +18,7 @@ export function haDialOptions(
 ): ConnectionOptions {
   const { user, password } = credentials
   return dialOptions({
-    // Only loopback is ever dialled (project rule); `localhost` is loopback.
-    host: '127.0.0.1',
+    host: address.host,
     port: address.port,
     user,
     password,

@@ -12,6 +12,7 @@ import type { ManagementRegistry } from '../management/registry.js'
 import { QmfError } from '../management/registry.js'
 import type { Queue } from '../nodes/queue.js'
 import type { AdmissionDecision, AdmissionRequest } from '../transport/gate.js'
+import { listenText } from '../transport/interfaces.js'
 import type { AmqpServer } from '../transport/server.js'
 import { admit } from './admission.js'
 import { BackupRole } from './backup.js'
@@ -35,6 +36,7 @@ import { describe, Membership } from './membership.js'
 import type { HaConfig } from './options.js'
 import { PrimaryRole } from './primary.js'
 import { QueueReplicator } from './queue-replicator.js'
+import { SelfAddress } from './self-address.js'
 import { isBackup, statusCode } from './status.js'
 import { checkStatus } from './status-check.js'
 
@@ -45,6 +47,8 @@ export class HaModule {
   readonly confirmation = new ConfirmationTracker()
   readonly haQueues = new Map<Queue, HaQueue>()
   readonly membership: Membership
+  /** Recognises this member's own entry in a brokers URL. */
+  private readonly self: SelfAddress
   private brokersUrl?: QpidUrl
   private publicUrl?: QpidUrl
   private primary?: PrimaryRole
@@ -62,10 +66,11 @@ export class HaModule {
   ) {
     this.brokersUrl = cfg.brokersUrl
     this.publicUrl = cfg.publicUrl
+    this.self = new SelfAddress(server.listenAddresses, () => broker.port)
     this.membership = new Membership({
       systemId: broker.systemId,
       protocol: 'tcp',
-      hostName: '127.0.0.1',
+      hostName: this.self.hostName,
       port: broker.port,
       status: 'standalone',
     })
@@ -126,7 +131,7 @@ export class HaModule {
     if (!this.cfg.cluster) return
     this.log('info', `Brokers URL set to: ${qpidUrlText(this.brokersUrl)}`)
     this.log('info', `Connecting to cluster: ${qpidUrlText(this.brokersUrl)}`)
-    this.log('info', `Set self address to: tcp:127.0.0.1:${this.broker.port}`)
+    this.log('info', `Set self address to: tcp:${listenText(this.self.hostName, this.broker.port)}`)
     this.backup = this.newBackup()
     this.backup.start()
   }
@@ -254,10 +259,7 @@ export class HaModule {
 
   /** Status checks: does any other broker of the URL report something other than joining? */
   private async clusterEstablished(): Promise<boolean> {
-    const self = `127.0.0.1:${this.broker.port}`
-    const others = (this.brokersUrl?.addresses ?? []).filter(
-      (a) => (a.host === '127.0.0.1' || a.host === 'localhost') && `127.0.0.1:${a.port}` !== self,
-    )
+    const others = await this.self.others(this.brokersUrl?.addresses ?? [])
     const answers = await Promise.all(
       others.map((a) =>
         checkStatus(a, {
@@ -311,7 +313,7 @@ export class HaModule {
     const replica = new QueueReplicator(this.broker, hq, this.cfg.flowMessages)
     const link = new BrokerLink({
       addresses: () => url.addresses,
-      self: `127.0.0.1:${this.broker.port}`,
+      self: this.self,
       info: () => this.selfInfo(),
       user: url.user ?? this.cfg.username,
       password: url.password ?? this.cfg.password,
@@ -338,7 +340,7 @@ export class HaModule {
       flowMessages: this.cfg.flowMessages,
       link: {
         addresses: () => this.brokersUrl?.addresses ?? [],
-        self: `127.0.0.1:${this.broker.port}`,
+        self: this.self,
         info: () => this.selfInfo(),
         user: this.cfg.username,
         password: this.cfg.password,
@@ -355,7 +357,7 @@ export class HaModule {
     return {
       'system-id': this.broker.systemId,
       protocol: 'tcp',
-      'host-name': '127.0.0.1',
+      'host-name': this.self.hostName,
       port: this.broker.port,
       status: statusCode(this.membership.status),
     }

@@ -11,6 +11,7 @@ import type { Queue } from '../nodes/queue.js'
 import { ConnectionInfo, SessionInfo } from './connection-info.js'
 import type { OutgoingConsumer, RheaDelivery } from './consumer.js'
 import { GateChain } from './gate.js'
+import type { ListenAddresses } from './interfaces.js'
 import { attachIncoming, attachOutgoing, onMessage } from './links.js'
 import { installRheaPatches, quietContainerDispatch } from './rhea/index.js'
 import { checkPlain } from './sasl.js'
@@ -18,7 +19,7 @@ import { checkPlain } from './sasl.js'
 type Any = any
 
 export interface ServerOptions {
-  host: string
+  listen: ListenAddresses
   port: number
   auth: boolean
   realm: string
@@ -32,7 +33,7 @@ export class AmqpServer {
   readonly connections = new Set<ConnectionInfo>()
   readonly containerId = rhea.generate_uuid()
   private readonly container: Any
-  private server?: Server
+  private readonly servers: Server[] = []
   private readonly sockets = new Set<Socket>()
 
   constructor(
@@ -47,11 +48,27 @@ export class AmqpServer {
     broker.hooks.detachConsumers = (q) => this.detachConsumers(q)
   }
 
-  listen(): Promise<number> {
+  /** The addresses the broker listens on (HA recognises its own entry of a brokers URL by them). */
+  get listenAddresses(): ListenAddresses {
+    return this.opts.listen
+  }
+
+  /**
+   * Listens on every address of `opts.listen` (or the wildcard), all on one port: the first
+   * listener binds `opts.port` (0: a free port), the others the port it got. Resolves with it.
+   */
+  async listen(): Promise<number> {
+    const hosts = this.opts.listen.wildcard ? [undefined] : this.opts.listen.addresses
+    let port = this.opts.port
+    for (const host of hosts) port = await this.listenOn(host, port)
+    return port
+  }
+
+  private listenOn(host: string | undefined, port: number): Promise<number> {
     return new Promise((resolve, reject) => {
       const server: Server = this.container.listen({
-        host: this.opts.host,
-        port: this.opts.port,
+        host,
+        port,
         container_id: this.containerId,
         properties: { product: 'qpid-cpp', version: VERSION, platform: 'Linux', host: hostname() },
         offered_capabilities: ['ANONYMOUS-RELAY'],
@@ -63,7 +80,7 @@ export class AmqpServer {
         autoaccept: false,
         require_sasl: this.opts.auth,
       })
-      this.server = server
+      this.servers.push(server)
       server.on('connection', (s: Socket) => {
         this.sockets.add(s)
         s.setNoDelay(true)
@@ -77,7 +94,7 @@ export class AmqpServer {
 
   async close(): Promise<void> {
     for (const s of this.sockets) s.destroy()
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()))
+    await Promise.all(this.servers.map((server) => new Promise<void>((r) => server.close(() => r()))))
   }
 
   private setupSasl(): void {

@@ -20,15 +20,26 @@ test('--help lists the implemented options; --version prints the version', async
   assert.match(v.stdout, /version 1\.40\.0/)
 })
 
-test('bad options fail with one line and exit 1; other addresses are refused', async () => {
+test('bad options fail with one line and exit 1, an --interface that does not resolve too', async () => {
   const r = await run('qpidd-ref', ['--no-such-thing'])
   assert.deepEqual([r.code, r.stdout, r.stderr], [1, '', "Error: unrecognised option '--no-such-thing'\n"])
   const p = await run('qpidd-ref', ['--port', 'abc'])
   assert.equal(p.code, 1)
   assert.match(p.stderr, /^Error: the argument \('abc'\) for option '--port' is invalid\n$/)
-  const i = await run('qpidd-ref', ['--port', '0', '--interface', '0.0.0.0'])
-  assert.equal(i.code, 1)
-  assert.match(i.stderr, /only listens on 127\.0\.0\.1/)
+  const i = await run('qpidd-ref', ['--port', '0', '--interface', 'no-such-host.invalid'])
+  assert.deepEqual([i.code, i.stdout], [1, ''])
+  assert.match(i.stderr, /^Error: cannot resolve --interface no-such-host\.invalid: E[A-Z_]+\n$/)
+})
+
+test('--interface may be repeated: the broker listens on each address, all on one port', async (t) => {
+  const b = await startBroker(t, { host: '127.0.0.2', args: ['--interface', '127.0.0.3', '--log-enable', 'info+'] })
+  for (const host of ['127.0.0.2', '127.0.0.3']) {
+    const r = await run('qpid-config', ['-b', `${host}:${b.port}`, 'exchanges', 'amq.direct'])
+    assert.equal(r.code, 0, `${host}: ${r.stdout}${r.stderr}`)
+  }
+  const refused = await run('qpid-config', ['-b', `127.0.0.1:${b.port}`, 'exchanges'])
+  assert.deepEqual(refused, { code: 1, stdout: 'Failed: ConnectError: [Errno 111] Connection refused\n', stderr: '' })
+  assert.match(b.stderr(), /Listening to: 127\.0\.0\.2:\d+\n[\s\S]*Listening to: 127\.0\.0\.3:\d+\n/)
 })
 
 test('unimplemented qpidd options are accepted with a warning; --config is read', async (t) => {

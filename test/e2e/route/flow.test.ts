@@ -111,14 +111,19 @@ describe('links to unreachable brokers', () => {
     })
   })
 
-  it('a link to another host fails at once: never any address but 127.0.0.1', async (t) => {
-    const dest = await startBroker(t)
-    const r = await route('link', 'add', dest.address, '192.0.2.1:5672')
-    assert.deepEqual(r, {
-      code: 1,
-      stdout:
-        'Failed: Exception - Link failed to create qpidd-ref federates only with brokers on 127.0.0.1 (not 192.0.2.1)\n',
-      stderr: '',
-    })
+  it('brokers on distinct hosts (127.0.0.2 and 127.0.0.3, one port): the link dials the host it names', async (t) => {
+    const port = await closedPort()
+    const dest = await startBroker(t, { host: '127.0.0.2', port })
+    const src = await startBroker(t, { host: '127.0.0.3', port })
+    await declare(dest, ['dq'], [['amq.direct', 'dq', 'rkey']])
+    assert.deepEqual(await route('route', 'add', dest.address, src.address, 'amq.direct', 'rkey'), ok)
+    await until('the bridge queue is bound on the source', () => hasBinding(src, 'amq.direct', 'rkey'))
+    await send(src, 'amq.direct', 'rkey', 'across hosts')
+    assert.equal(await receiveOne(dest, 'dq'), 'across hosts')
+    const links = await objects(dest, 'link')
+    assert.deepEqual(
+      links.map((l) => [l.host, l.port, l.state]),
+      [['127.0.0.3', port, 'Operational']],
+    )
   })
 })
