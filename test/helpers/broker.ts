@@ -89,7 +89,7 @@ export async function startBroker(t: TestContext | undefined, opts: StartOptions
   child.stdout!.resume()
   broker.port = port
   broker.host = host
-  broker.address = `${host}:${port}`
+  broker.address = `${host.includes(':') ? `[${host}]` : host}:${port}`
   return broker as RunningBroker
 }
 

@@ -42,6 +42,13 @@ test('--interface may be repeated: the broker listens on each address, all on on
   assert.match(b.stderr(), /Listening to: 127\.0\.0\.2:\d+\n[\s\S]*Listening to: 127\.0\.0\.3:\d+\n/)
 })
 
+test('IPv6: a broker on ::1 is managed through [::1]:port', async (t) => {
+  const b = await startBroker(t, { host: '::1' })
+  const r = await run('qpid-config', ['-b', `[::1]:${b.port}`, 'exchanges', 'amq.fanout'])
+  assert.equal(r.code, 0, r.stdout + r.stderr)
+  assert.match(r.stdout, /amq\.fanout/)
+})
+
 test('unimplemented qpidd options are accepted with a warning; --config is read', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'conf-'))
   t.after(() => rmSync(dir, { recursive: true, force: true }))
