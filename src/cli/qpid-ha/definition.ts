@@ -18,7 +18,7 @@ import {
   toolUsage,
   usageBlock,
 } from './help.js'
-import { CONNECTION_OPTIONS, QUERY_OPTIONS, SET_OPTIONS, STATUS_OPTIONS } from './options.js'
+import { CONNECTION_OPTIONS, PROMOTE_OPTIONS, QUERY_OPTIONS, SET_OPTIONS, STATUS_OPTIONS } from './options.js'
 
 const PROG = 'qpid-ha'
 const HELP_WORDS = ['help', '--help', '-help', '-h', 'help-all', '--help-all']
@@ -40,7 +40,7 @@ const USER_COMMANDS = [
   command(REPLICATE),
   command(QUERY, QUERY_OPTIONS),
 ]
-const MANAGER_COMMANDS = [command(PROMOTE)]
+const MANAGER_COMMANDS = [command(PROMOTE, PROMOTE_OPTIONS)]
 /** Extensions: selectable like user commands, not listed, so `--help` stays byte-identical. */
 const EXTENSION_COMMANDS = [command(SET, SET_OPTIONS)]
 

@@ -22,6 +22,9 @@ export const STATUS_OPTIONS = [
 
 export const QUERY_OPTIONS = [{ long: 'all' }] as const satisfies readonly OptionSpec[]
 
+/** Not in the original: promote even when another member is primary (docs/compat.md). */
+export const PROMOTE_OPTIONS = [{ long: 'force' }] as const satisfies readonly OptionSpec[]
+
 /** `set` is an extension (docs/compat.md). */
 export const SET_OPTIONS = [
   { long: 'brokers-url', type: 'string' },

@@ -154,7 +154,8 @@ describe('qpid-ha against QMF responders', () => {
   it('promote, replicate (original argument order) and set call the HA methods', async () => {
     const b = brokers[1]
     b.calls.length = 0
-    assert.equal((await run('qpid-ha', ['--cluster-manager', 'promote', '-b', b.address])).code, 0)
+    // --force: broker 0 of these responders is active, and this test is about the method call
+    assert.equal((await run('qpid-ha', ['--cluster-manager', 'promote', '-b', b.address, '--force'])).code, 0)
     assert.equal((await run('qpid-ha', ['replicate', '-b', b.address, 'src:5672', 'q1'])).code, 0)
     const set = await run('qpid-ha', ['set', '-b', b.address, '--brokers-url', 'h1,h2', '--public-url', 'vip'])
     assert.equal(set.code, 0)
@@ -169,7 +170,7 @@ describe('qpid-ha against QMF responders', () => {
   it('prints an agent exception as Exception: Exception from Agent: {...} (golden 97 shape)', async () => {
     const b = brokers[1]
     b.failWith = 'Still catching up, cannot be promoted.'
-    const r = await run('qpid-ha', ['promote', '-b', b.address, '--cluster-manager'])
+    const r = await run('qpid-ha', ['promote', '-b', b.address, '--cluster-manager', '--force'])
     b.failWith = undefined
     assert.deepEqual(
       [r.stdout, r.code],
