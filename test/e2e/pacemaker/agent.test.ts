@@ -25,6 +25,7 @@ test('ocf-tester passes the agent (one-member cluster)', { skip: missing, timeou
   const params = {
     brokers_url: `127.0.0.1:${port}`,
     port: String(port),
+    interface: '127.0.0.1',
     data_dir: join(box.dir, 'data'),
     pidfile: join(box.dir, 'tester.pid'),
     monitor_timeout: '2',
