@@ -2,12 +2,14 @@
 // texts, publishing (routing + limits + persistence), recovery from the store, and the seams other
 // modules use: the hooks (hooks.ts), the connection gate (transport/gate.ts) and the management
 // registry (management/registry.ts).
+
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { ExchangeDeclaration, QueueDeclaration } from './declarations.js'
 import { bindingRecord, durableSnapshot, exchangeRecord, queueRecord } from './durable-records.js'
 import { BrokerError, invalidArgument, notAllowed, notFound, preconditionFailed } from './errors.js'
-import { BrokerHooks, type ExchangeDeclaration, type QueueDeclaration } from './hooks.js'
+import { BrokerHooks } from './hooks.js'
 import type { Logger } from './log.js'
 import { scanMessage } from './message/codec.js'
 import type { Binding, Exchange } from './nodes/exchange.js'

@@ -1,11 +1,12 @@
 // The store's plain records of the broker's durable objects (store/ knows nothing of queues and
 // exchanges): what is written when one is declared or bound, and the live state the journal
 // rewrites itself from while running.
+import type { BindingDeclaration, ExchangeDeclaration, QueueDeclaration } from './declarations.js'
 import type { Binding, Exchange } from './nodes/exchange.js'
 import type { Queue } from './nodes/queue.js'
-import type { BindingRecord, DurableSnapshot, ExchangeRecord, QueueRecord } from './store/store.js'
+import type { DurableSnapshot } from './store/store.js'
 
-export function queueRecord(q: Queue): QueueRecord {
+export function queueRecord(q: Queue): QueueDeclaration {
   return {
     name: q.name,
     durable: q.durable,
@@ -16,7 +17,7 @@ export function queueRecord(q: Queue): QueueRecord {
   }
 }
 
-export function exchangeRecord(e: Exchange): ExchangeRecord {
+export function exchangeRecord(e: Exchange): ExchangeDeclaration {
   return {
     name: e.name,
     type: e.type,
@@ -27,7 +28,7 @@ export function exchangeRecord(e: Exchange): ExchangeRecord {
   }
 }
 
-export function bindingRecord(b: Binding): BindingRecord {
+export function bindingRecord(b: Binding): BindingDeclaration {
   return { exchange: b.exchange.name, queue: b.queue.name, key: b.key, arguments: b.args }
 }
 

@@ -6,31 +6,14 @@
 //   * configuration events run after the change (and after it is journalled);
 //   * queue events run on the message hot path, so only modules that have one are looped over.
 // A few hooks have exactly one owner and are plain fields.
+import type { ExchangeDeclaration, QueueDeclaration } from './declarations.js'
 import type { Binding, Exchange } from './nodes/exchange.js'
 import type { InboundMessage } from './nodes/message.js'
 import type { Queue, QueueObserver } from './nodes/queue.js'
 
-/** A queue about to be created; interceptors may add to its arguments. */
-export interface QueueDeclaration {
-  readonly name: string
-  readonly durable: boolean
-  readonly autoDelete: boolean
-  readonly exclusive: boolean
-  readonly arguments: Record<string, unknown>
-}
-
-/** An exchange about to be created; interceptors may add to its arguments. */
-export interface ExchangeDeclaration {
-  readonly name: string
-  readonly type: string
-  readonly durable: boolean
-  readonly autoDelete: boolean
-  readonly arguments: Record<string, unknown>
-}
-
 export interface BrokerModule extends QueueObserver {
-  declaringQueue?(declaration: QueueDeclaration): void
-  declaringExchange?(declaration: ExchangeDeclaration): void
+  declaringQueue?(declaration: Readonly<QueueDeclaration>): void
+  declaringExchange?(declaration: Readonly<ExchangeDeclaration>): void
   queueDeclared?(queue: Queue): void
   queueDeleted?(queue: Queue): void
   exchangeDeclared?(exchange: Exchange): void
@@ -74,10 +57,10 @@ export class BrokerHooks {
     }
   }
 
-  declaringQueue(d: QueueDeclaration): void {
+  declaringQueue(d: Readonly<QueueDeclaration>): void {
     for (const m of this.modules) m.declaringQueue?.(d)
   }
-  declaringExchange(d: ExchangeDeclaration): void {
+  declaringExchange(d: Readonly<ExchangeDeclaration>): void {
     for (const m of this.modules) m.declaringExchange?.(d)
   }
   queueDeclared(q: Queue): void {

@@ -2,20 +2,15 @@
 // and before anything is journalled, so what it adds is in the first (and only) store record, and
 // what it refuses leaves no trace; configuration and queue events come after the journal record,
 // and the transport detaches a deleted queue's consumers after the modules have seen it go.
+
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { Broker } from '../../src/broker/broker.js'
+import type { BindingDeclaration, ExchangeDeclaration, QueueDeclaration } from '../../src/broker/declarations.js'
 import { BrokerError } from '../../src/broker/errors.js'
 import { Logger } from '../../src/broker/log.js'
 import { encodeMessage, scanMessage } from '../../src/broker/message/codec.js'
-import type {
-  BindingRecord,
-  ExchangeRecord,
-  MessageRecord,
-  MessageStore,
-  QueueRecord,
-  RecoveredState,
-} from '../../src/broker/store/store.js'
+import type { MessageRecord, MessageStore, RecoveredState } from '../../src/broker/store/store.js'
 
 /** A persistent store that writes down what it is asked to record. */
 class RecordingStore implements MessageStore {
@@ -25,11 +20,11 @@ class RecordingStore implements MessageStore {
   async recover(): Promise<RecoveredState> {
     return { exchanges: [], queues: [], bindings: [] }
   }
-  declareQueue(q: QueueRecord): number {
+  declareQueue(q: QueueDeclaration): number {
     this.log.push(`store queue ${q.name} ${JSON.stringify(q.arguments)}`)
     return this.nextId++
   }
-  declareExchange(e: ExchangeRecord): number {
+  declareExchange(e: ExchangeDeclaration): number {
     this.log.push(`store exchange ${e.name} ${JSON.stringify(e.arguments)}`)
     return this.nextId++
   }
@@ -39,10 +34,10 @@ class RecordingStore implements MessageStore {
   deleteExchange(id: number): void {
     this.log.push(`store delete exchange ${id}`)
   }
-  bind(b: BindingRecord): void {
+  bind(b: BindingDeclaration): void {
     this.log.push(`store bind ${b.exchange}/${b.queue}/${b.key}`)
   }
-  unbind(b: BindingRecord): void {
+  unbind(b: BindingDeclaration): void {
     this.log.push(`store unbind ${b.exchange}/${b.queue}/${b.key}`)
   }
   enqueue(m: MessageRecord): number {

@@ -2,12 +2,14 @@
 // it already has (objects missing on the primary are deleted, a different qpid.ha-uuid means the
 // object was recreated, a queue without live replication state is replaced), then change events
 // are applied in order. Deleting a replica queue purges it first, so nothing is rerouted here.
+
 import type { Broker } from '../broker.js'
+import type { BindingDeclaration, ExchangeDeclaration, QueueDeclaration } from '../declarations.js'
 import { BrokerError } from '../errors.js'
 import type { Queue } from '../nodes/queue.js'
 import { bindingReplicated, stampedLevel, UUID_ARG } from './levels.js'
 import type { MemberRecord } from './membership.js'
-import type { BindingDecl, ConfigEvent, ExchangeDecl, QueueDecl } from './protocol.js'
+import type { ConfigEvent } from './protocol.js'
 
 export interface ReplicaHooks {
   /** True when the queue has live replication state from this primary. */
@@ -67,7 +69,7 @@ export class ConfigReplica {
     }
   }
 
-  private snapshot(exchanges: ExchangeDecl[], queues: QueueDecl[], bindings: BindingDecl[]): void {
+  private snapshot(exchanges: ExchangeDeclaration[], queues: QueueDeclaration[], bindings: BindingDeclaration[]): void {
     const b = this.broker
     const wantEx = new Map(exchanges.map((e) => [e.name, e]))
     const wantQ = new Map(queues.map((q) => [q.name, q]))
@@ -99,7 +101,7 @@ export class ConfigReplica {
     for (const bd of bindings) this.bind(bd)
   }
 
-  private declareQueue(d: QueueDecl): void {
+  private declareQueue(d: QueueDeclaration): void {
     const opts = {
       durable: d.durable,
       autoDelete: d.autoDelete,
@@ -120,7 +122,7 @@ export class ConfigReplica {
     if (q) this.hooks.startReplica(q)
   }
 
-  private declareExchange(d: ExchangeDecl): void {
+  private declareExchange(d: ExchangeDeclaration): void {
     this.quietly(() =>
       this.broker.declareExchange(d.name, d.type, {
         durable: d.durable,
@@ -132,7 +134,7 @@ export class ConfigReplica {
     )
   }
 
-  private bind(d: BindingDecl): void {
+  private bind(d: BindingDeclaration): void {
     const ex = this.broker.exchanges.get(d.exchange)
     const q = this.broker.queues.get(d.queue)
     if (!ex || !q || ex.find(q, d.key)) return

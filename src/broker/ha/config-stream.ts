@@ -1,16 +1,18 @@
 // The primary's end of a backup's configuration stream: a snapshot of every replicated exchange,
 // queue and binding plus the member list, then each change in order. Messages are queued while
 // the backup has no credit, so nothing is lost or reordered.
+
 import type { Broker } from '../broker.js'
+import type { BindingDeclaration, ExchangeDeclaration, QueueDeclaration } from '../declarations.js'
 import type { Binding, Exchange } from '../nodes/exchange.js'
 import type { Queue } from '../nodes/queue.js'
 import { bindingReplicated, stampedLevel } from './levels.js'
 import type { MemberRecord } from './membership.js'
-import { type BindingDecl, type ConfigEvent, type ExchangeDecl, plainArgs, type QueueDecl } from './protocol.js'
+import { type ConfigEvent, plainArgs } from './protocol.js'
 
 type RheaSender = any
 
-export function queueDecl(q: Queue): QueueDecl {
+export function queueDecl(q: Queue): QueueDeclaration {
   return {
     name: q.name,
     durable: q.durable,
@@ -21,7 +23,7 @@ export function queueDecl(q: Queue): QueueDecl {
   }
 }
 
-export function exchangeDecl(e: Exchange): ExchangeDecl {
+export function exchangeDecl(e: Exchange): ExchangeDeclaration {
   return {
     name: e.name,
     type: e.type,
@@ -32,7 +34,7 @@ export function exchangeDecl(e: Exchange): ExchangeDecl {
   }
 }
 
-export function bindingDecl(b: Binding): BindingDecl {
+export function bindingDecl(b: Binding): BindingDeclaration {
   return { exchange: b.exchange.name, queue: b.queue.name, key: b.key, arguments: plainArgs(b.args) }
 }
 
@@ -43,7 +45,7 @@ export function isReplicatedBinding(b: Binding): boolean {
 export function snapshotOf(broker: Broker, replicateDefault: string, members: MemberRecord[]): ConfigEvent {
   const exchanges = [...broker.exchanges.values()].filter((e) => stampedLevel(e.arguments) !== 'none')
   const queues = [...broker.queues.values()].filter((q) => stampedLevel(q.arguments) !== 'none')
-  const bindings: BindingDecl[] = []
+  const bindings: BindingDeclaration[] = []
   for (const e of exchanges) for (const b of e.bindings) if (isReplicatedBinding(b)) bindings.push(bindingDecl(b))
   return {
     type: 'snapshot',

@@ -2,12 +2,13 @@
 // connections (ha.md §4), stamps replication levels on a primary (§6.2), routes replication links
 // to the primary role, runs the backup role, implements promotion (§5) and the methods of the
 // habroker management object (whose QMF class is habroker-class.ts).
+
 import { randomUUID } from 'node:crypto'
 import { PythonError } from '../../protocol/errors.js'
 import { parseQpidUrl, type QpidUrl, qpidUrlText } from '../../protocol/url.js'
 import type { Broker } from '../broker.js'
+import type { ExchangeDeclaration, QueueDeclaration } from '../declarations.js'
 import { BrokerError, notFound } from '../errors.js'
-import type { ExchangeDeclaration, QueueDeclaration } from '../hooks.js'
 import type { ManagementRegistry } from '../management/registry.js'
 import { QmfError } from '../management/registry.js'
 import type { Queue } from '../nodes/queue.js'

@@ -7,6 +7,7 @@
 //   original bytes, unchanged) and dequeued ids; tag `b<n>`. The backup accepts a batch once
 //   applied; the primary releases its guards for the batch's messages on that acceptance.
 // * status check: receiver on `qpid.ha-status`; one message with the broker's status, then detach.
+import type { BindingDeclaration, ExchangeDeclaration, QueueDeclaration } from '../declarations.js'
 import type { MemberRecord } from './membership.js'
 
 export const CONFIG_ADDRESS = 'qpid.ha-config'
@@ -19,46 +20,21 @@ export const FLOW_PROPERTY = 'qpid.ha-flow-messages'
 export const BACKUP_PROPERTY = 'qpid.ha-backup'
 export const ADMIN_PROPERTY = 'qpid.ha-admin'
 
-export interface QueueDecl {
-  name: string
-  durable: boolean
-  autoDelete: boolean
-  exclusive: boolean
-  arguments: Record<string, unknown>
-  alternateExchange?: string
-}
-
-export interface ExchangeDecl {
-  name: string
-  type: string
-  durable: boolean
-  autoDelete: boolean
-  arguments: Record<string, unknown>
-  alternateExchange?: string
-}
-
-export interface BindingDecl {
-  exchange: string
-  queue: string
-  key: string
-  arguments: Record<string, unknown>
-}
-
 export type ConfigEvent =
   | {
       type: 'snapshot'
       replicateDefault: string
       members: MemberRecord[]
-      exchanges: ExchangeDecl[]
-      queues: QueueDecl[]
-      bindings: BindingDecl[]
+      exchanges: ExchangeDeclaration[]
+      queues: QueueDeclaration[]
+      bindings: BindingDeclaration[]
     }
-  | { type: 'queue-declare'; queue: QueueDecl }
+  | { type: 'queue-declare'; queue: QueueDeclaration }
   | { type: 'queue-delete'; name: string }
-  | { type: 'exchange-declare'; exchange: ExchangeDecl }
+  | { type: 'exchange-declare'; exchange: ExchangeDeclaration }
   | { type: 'exchange-delete'; name: string }
-  | { type: 'bind'; binding: BindingDecl }
-  | { type: 'unbind'; binding: BindingDecl }
+  | { type: 'bind'; binding: BindingDeclaration }
+  | { type: 'unbind'; binding: BindingDeclaration }
   | { type: 'members'; members: MemberRecord[] }
 
 /** JSON keeps argument values that are plain data; binary values travel as UTF-8 text. */

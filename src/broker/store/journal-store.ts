@@ -2,6 +2,7 @@
 // batch (group commit), and `sync` callbacks (persistent message settlement) run only after the
 // batch holding everything written before them is on disk. On start the journal is replayed, a torn
 // tail is truncated, and the file is rewritten compactly with only live records.
+
 import {
   closeSync,
   existsSync,
@@ -16,15 +17,13 @@ import {
   writeSync,
 } from 'node:fs'
 import { join } from 'node:path'
+import type { BindingDeclaration, ExchangeDeclaration, QueueDeclaration } from '../declarations.js'
 import type { Logger } from '../log.js'
 import { frameDequeue, frameEnqueue, frameId, frameJson, RecordType, readRecords } from './journal-format.js'
 import type {
-  BindingRecord,
   DurableSnapshot,
-  ExchangeRecord,
   MessageRecord,
   MessageStore,
-  QueueRecord,
   RecoveredBinding,
   RecoveredExchange,
   RecoveredQueue,
@@ -192,7 +191,7 @@ export class JournalStore implements MessageStore {
     for (const w of ready) w.done()
   }
 
-  declareQueue(q: QueueRecord): number {
+  declareQueue(q: QueueDeclaration): number {
     const id = this.nextId++
     this.append(frameJson(RecordType.QueueDeclare, id, queueJson(q)))
     return id
@@ -200,7 +199,7 @@ export class JournalStore implements MessageStore {
   deleteQueue(id: number): void {
     this.append(frameId(RecordType.QueueDelete, id))
   }
-  declareExchange(e: ExchangeRecord): number {
+  declareExchange(e: ExchangeDeclaration): number {
     const id = this.nextId++
     this.append(frameJson(RecordType.ExchangeDeclare, id, exchangeJson(e)))
     return id
@@ -208,13 +207,13 @@ export class JournalStore implements MessageStore {
   deleteExchange(id: number): void {
     this.append(frameId(RecordType.ExchangeDelete, id))
   }
-  bind(b: BindingRecord): void {
+  bind(b: BindingDeclaration): void {
     const id = this.nextId++
     const record = { exchange: b.exchange, queue: b.queue, key: b.key, arguments: plainArgs(b.arguments) }
     this.bindings.set(bindingKey(b), { id, ...record })
     this.append(frameJson(RecordType.Bind, id, record))
   }
-  unbind(b: BindingRecord): void {
+  unbind(b: BindingDeclaration): void {
     const key = bindingKey(b)
     const stored = this.bindings.get(key)
     if (!stored) return
@@ -298,7 +297,7 @@ export class JournalStore implements MessageStore {
 }
 
 /** The journal's queue declare body (durable is implied: only durable queues are recorded). */
-function queueJson(q: QueueRecord): Record<string, unknown> {
+function queueJson(q: QueueDeclaration): Record<string, unknown> {
   return {
     name: q.name,
     autoDelete: q.autoDelete,
@@ -308,7 +307,7 @@ function queueJson(q: QueueRecord): Record<string, unknown> {
   }
 }
 
-function exchangeJson(e: ExchangeRecord): Record<string, unknown> {
+function exchangeJson(e: ExchangeDeclaration): Record<string, unknown> {
   return {
     name: e.name,
     type: e.type,
@@ -318,6 +317,6 @@ function exchangeJson(e: ExchangeRecord): Record<string, unknown> {
   }
 }
 
-function bindingKey(b: BindingRecord): string {
+function bindingKey(b: BindingDeclaration): string {
   return `${b.exchange}\u0000${b.queue}\u0000${b.key}`
 }

@@ -2,31 +2,7 @@
 // messages on durable queues (store/ knows nothing of the broker's queue and exchange objects);
 // `sync` reports when everything recorded so far is safely stored, and persistent messages are only
 // accepted to their sender after that (group commit in the journal implementation).
-
-export interface QueueRecord {
-  name: string
-  durable: boolean
-  autoDelete: boolean
-  exclusive: boolean
-  arguments: Record<string, unknown>
-  alternateExchange?: string
-}
-
-export interface ExchangeRecord {
-  name: string
-  type: string
-  durable: boolean
-  autoDelete: boolean
-  arguments: Record<string, unknown>
-  alternateExchange?: string
-}
-
-export interface BindingRecord {
-  exchange: string
-  queue: string
-  key: string
-  arguments: Record<string, unknown>
-}
+import type { BindingDeclaration, ExchangeDeclaration, QueueDeclaration } from '../declarations.js'
 
 /** A message to record on the queue with store id `queueId`. */
 export interface MessageRecord {
@@ -40,17 +16,17 @@ export interface StoredMessage {
   bytes: Buffer
 }
 
-export interface RecoveredQueue extends QueueRecord {
+export interface RecoveredQueue extends QueueDeclaration {
   id: number
   /** Messages in enqueue order. */
   messages: StoredMessage[]
 }
 
-export interface RecoveredExchange extends ExchangeRecord {
+export interface RecoveredExchange extends ExchangeDeclaration {
   id: number
 }
 
-export interface RecoveredBinding extends BindingRecord {
+export interface RecoveredBinding extends BindingDeclaration {
   id: number
 }
 
@@ -68,13 +44,13 @@ export interface MessageStore {
   readonly persistent: boolean
   recover(): Promise<RecoveredState>
   /** Records a queue; returns its store id. */
-  declareQueue(q: QueueRecord): number
+  declareQueue(q: QueueDeclaration): number
   deleteQueue(id: number): void
   /** Records an exchange; returns its store id. */
-  declareExchange(e: ExchangeRecord): number
+  declareExchange(e: ExchangeDeclaration): number
   deleteExchange(id: number): void
-  bind(b: BindingRecord): void
-  unbind(b: BindingRecord): void
+  bind(b: BindingDeclaration): void
+  unbind(b: BindingDeclaration): void
   /** Records a message; returns its store id. */
   enqueue(m: MessageRecord): number
   dequeue(queueId: number, messageId: number): void
