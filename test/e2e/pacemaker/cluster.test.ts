@@ -3,7 +3,8 @@
 // colocated with the promoted instance and started after the promotion, configured with the pcs
 // commands of docs/pacemaker.md. Scenario: one promoted and two ready; a failover client sending;
 // kill -9 of the primary; Pacemaker promotes a ready backup, starts the VIP again after it, and
-// restarts the killed broker, which rejoins as a ready backup; nothing confirmed is lost.
+// restarts the killed broker, which rejoins as a ready backup; nothing confirmed is lost. Then a
+// hung primary (SIGSTOP) is detected and replaced the same way.
 //
 // Pacemaker's configuration lives in /var/lib/pacemaker/cib, so the test needs root and a machine
 // with no cluster of its own (it checks, and skips saying why); it removes that configuration after.
@@ -21,7 +22,7 @@ import { run } from '../../helpers/run.js'
 const VIP = '127.0.0.100'
 const MESSAGES = 3000
 
-test('Pacemaker fails a killed primary over to a ready backup', {
+test('Pacemaker fails a killed, then a hung primary over to a ready backup', {
   skip: pacemakerUnavailable(),
   timeout: 300000,
 }, async (t) => {
@@ -186,4 +187,24 @@ test('Pacemaker fails a killed primary over to a ready backup', {
   })
   t.diagnostic(`receiver: ${receiver.stdout.trim()} ${receiver.stderr.trim()}`)
   assert.equal(receiver.code, 0, `numbers missing after the failover: ${receiver.stdout}${receiver.stderr}`)
+
+  // A hung primary (SIGSTOP): the monitor gets no answer within monitor_timeout (failed promoted
+  // instance); Pacemaker demotes it (the agent's stop continues and ends it), restarts it as a
+  // backup and promotes a ready one.
+  const hungPid = pidOf(second)
+  const stoppedAt = Date.now()
+  process.kill(hungPid, 'SIGSTOP')
+  await waitFor(
+    'a ready backup promoted in place of the hung primary',
+    async () => {
+      const p = await primaryIndex()
+      return p !== -1 && p !== second
+    },
+    60000,
+  )
+  const replacedMs = Date.now() - stoppedAt
+  await waitFor('one active and two ready brokers after the hang', oneActiveTwoReady, 60000)
+  assert.notEqual(pidOf(second), hungPid, 'the hung broker was replaced by a new process')
+  assert.equal(alive(hungPid), false)
+  t.diagnostic(`SIGSTOP of ${members[second]} → ${members[await primaryIndex()]} active after ${replacedMs} ms`)
 })
