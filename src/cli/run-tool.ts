@@ -3,6 +3,7 @@
 // lets oclif load and run the chosen command with a canonical argv (see optparse.ts for why).
 import { fileURLToPath } from 'node:url'
 import { canonicalArgv, type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from './optparse.js'
+import { installOutputGuard } from './output-guard.js'
 
 export interface Route {
   /** oclif command id, with `:` between words (e.g. `add:queue`). */
@@ -36,6 +37,8 @@ function toolRoot(bin: string): string {
 }
 
 export async function runTool(tool: ToolDefinition, argv: readonly string[]): Promise<void> {
+  // a tool prints what a broker returns, and echoes words it was given, only with controls escaped
+  installOutputGuard()
   try {
     const early = await tool.preempt?.(argv)
     if (early !== undefined) return finish(early)

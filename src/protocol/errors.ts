@@ -40,7 +40,7 @@ export function pyStr(s: string): string {
     else if (ch === '\n') out += '\\n'
     else if (ch === '\r') out += '\\r'
     else if (ch === '\t') out += '\\t'
-    else if (ch < ' ' || ch === '\x7f') out += `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`
+    else if (ch < ' ' || (ch >= '\x7f' && ch <= '\x9f')) out += `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`
     else out += ch
   }
   return quote + out + quote

@@ -2,6 +2,7 @@
 // Kept free of oclif, rhea and the QMF client so that --help and option errors start fast.
 
 import { USAGE } from '../../render/config-usage.js'
+import { firstNameError } from '../names.js'
 import { OptparseError } from '../optparse.js'
 import type { Route, ToolDefinition } from '../run-tool.js'
 import { sslKeyError } from '../security-options.js'
@@ -10,6 +11,35 @@ import { QPID_CONFIG_OPTIONS, REPLICATE_LEVELS } from './options.js'
 function usageError(err: OptparseError): number {
   process.stderr.write(`${USAGE}\nqpid-config: error: ${err.message}\n`)
   return 2
+}
+
+/**
+ * The queue, exchange and binding-key words of a routed command, for the name checks. An exchange
+ * name may be empty: that is the default exchange, and the broker answers for it as before.
+ */
+function namedWords(route: Route): Array<[string, string | undefined, boolean?]> {
+  const [a, b, c] = route.args
+  switch (route.id) {
+    case 'add:queue':
+    case 'del:queue':
+      return [['queue name', a]]
+    case 'add:exchange':
+      return [['exchange name', b, true]]
+    case 'del:exchange':
+      return [['exchange name', a, true]]
+    case 'add':
+    case 'del':
+      return a === 'queue' || a === 'exchange' ? [[`${a} name`, b, a === 'exchange']] : []
+    case 'bind':
+    case 'unbind':
+      return [
+        ['exchange name', a, true],
+        ['queue name', b],
+        ['binding key', c, true],
+      ]
+    default:
+      return []
+  }
 }
 
 /** Command words → oclif command id. Malformed words go to `usage`, which connects first (§1.3). */
@@ -64,6 +94,12 @@ export const qpidConfig: ToolDefinition = {
     }
     const sslError = sslKeyError(parsed.options)
     if (sslError) return usageError(new OptparseError(sslError))
-    return routeWords(parsed.positionals)
+    const route = routeWords(parsed.positionals)
+    const nameError = firstNameError(namedWords(route))
+    if (nameError) {
+      process.stdout.write(`Failed: ValueError: ${nameError}\n`)
+      return 1
+    }
+    return route
   },
 }

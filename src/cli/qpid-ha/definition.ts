@@ -3,6 +3,8 @@
 // argument equal to a command name (option values included) selects the command; then that
 // command's own optparse parser reads the whole remaining argv, command word included, so the
 // positionals are "<anything> <arg1> <arg2>" and the first positional is ignored.
+
+import { firstNameError } from '../names.js'
 import { type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from '../optparse.js'
 import type { ToolDefinition } from '../run-tool.js'
 import { sslKeyError } from '../security-options.js'
@@ -114,6 +116,13 @@ function preempt(argv: readonly string[]): number | undefined {
   }
   const sslError = sslKeyError(parsed.options)
   if (sslError) return optparseError(found, sslError)
+  // replicate <broker> <queue>, in the original's argument order (the first word is the command)
+  const nameError =
+    found.help.name === 'replicate' ? firstNameError([['queue name', parsed.positionals[2]]]) : undefined
+  if (nameError) {
+    print(`ValueError: ${nameError}\n`)
+    return 1
+  }
   return undefined
 }
 

@@ -2,6 +2,7 @@
 // Kept free of oclif, rhea and the QMF client so that --help and option errors start fast.
 
 import { printUsage, USAGE } from '../../render/route-usage.js'
+import { firstNameError } from '../names.js'
 import { OptparseError } from '../optparse.js'
 import type { Route, ToolDefinition } from '../run-tool.js'
 import { sslKeyError } from '../security-options.js'
@@ -55,6 +56,29 @@ export const qpidRoute: ToolDefinition = {
       process.stderr.write('IndexError: list index out of range\n')
       return 1
     }
-    return routeWords(words)
+    const route = routeWords(words)
+    const nameError = firstNameError(namedWords(words))
+    if (route.id !== 'usage' && nameError) {
+      process.stdout.write(`Failed: ValueError - ${nameError}\n`)
+      return 1
+    }
+    return route
   },
+}
+
+/** The exchange, queue and routing-key words of a route command, for the name checks. */
+function namedWords(words: readonly string[]): Array<[string, string | undefined, boolean?]> {
+  const [group, , , , exchange, fifth] = words
+  if (group === 'dynamic') return [['exchange name', exchange, true]]
+  if (group === 'route')
+    return [
+      ['exchange name', exchange, true],
+      ['routing key', fifth, true],
+    ]
+  if (group === 'queue')
+    return [
+      ['exchange name', exchange, true],
+      ['queue name', fifth],
+    ]
+  return []
 }

@@ -1,6 +1,7 @@
 // `qpid-stat --watch`: shows a view again every few seconds until interrupted, each frame written
 // as render/stat-watch-frame.ts lays it out for a terminal, a log or JSON lines.
 import { setTimeout as sleep } from 'node:timers/promises'
+import { escapeControls, writeRaw } from '../../cli/output-guard.js'
 import { present, type WatchMode } from '../../render/stat-watch-frame.js'
 
 export interface WatchOptions {
@@ -43,11 +44,12 @@ export async function watchStdout(frame: () => Promise<string>, seconds: number,
   process.once('SIGINT', onStop)
   process.stdout.on('error', onStop)
   try {
-    await watch(frame, {
+    // the view's text is escaped here, so the redraw's own escape codes around it go out raw
+    await watch(async () => escapeControls(await frame()), {
       intervalMs: seconds * 1000,
       mode: process.stdout.isTTY ? 'tty' : json ? 'json-lines' : 'log',
       signal: stop.signal,
-      write: (text) => process.stdout.write(text),
+      write: writeRaw,
     })
   } finally {
     process.off('SIGINT', onStop)
