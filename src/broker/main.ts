@@ -2,6 +2,7 @@
 // bound port is printed alone on the first stdout line, as qpidd does. SIGTERM/SIGINT close cleanly.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { hostPort } from '../protocol/url.js'
 import { Broker, VERSION } from './broker.js'
 import { type Federation, startFederation } from './federation/index.js'
 import { LINK_MAINTENANCE_INTERVAL } from './federation/options.js'
@@ -12,7 +13,7 @@ import { helpText, OptionError, type OptionValues, parseArgs } from './options.j
 import { JournalStore } from './store/journal-store.js'
 import { MemoryStore } from './store/memory-store.js'
 import type { MessageStore } from './store/store.js'
-import { type ListenAddresses, listenText, resolveInterfaces } from './transport/interfaces.js'
+import { type ListenAddresses, resolveInterfaces } from './transport/interfaces.js'
 import { installRheaPatches, RheaMismatch } from './transport/rhea/index.js'
 import { loadUsers } from './transport/sasl.js'
 import { AmqpServer } from './transport/server.js'
@@ -160,7 +161,7 @@ async function main(argv: string[]): Promise<number> {
   })
   if (Number(values.port) === 0) process.stdout.write(`${port}\n`)
   for (const address of listen.wildcard ? ['0.0.0.0', '::'] : listen.addresses) {
-    log.info('Network', `Listening to: ${listenText(address, port)}`)
+    log.info('Network', `Listening to: ${hostPort({ host: address, port })}`)
   }
   log.notice('Network', `Listening on TCP/TCP6 port ${port}`)
   return stopped

@@ -5,7 +5,7 @@
 
 import { randomUUID } from 'node:crypto'
 import { PythonError } from '../../protocol/errors.js'
-import { parseQpidUrl, type QpidUrl, qpidUrlText } from '../../protocol/url.js'
+import { hostPort, parseQpidUrl, type QpidUrl, qpidUrlText } from '../../protocol/url.js'
 import type { Broker } from '../broker.js'
 import type { ExchangeDeclaration, QueueDeclaration } from '../declarations.js'
 import { BrokerError, notFound } from '../errors.js'
@@ -13,7 +13,6 @@ import type { ManagementRegistry } from '../management/registry.js'
 import { QmfError } from '../management/registry.js'
 import type { Queue } from '../nodes/queue.js'
 import type { AdmissionDecision, AdmissionRequest } from '../transport/gate.js'
-import { listenText } from '../transport/interfaces.js'
 import type { AmqpServer } from '../transport/server.js'
 import { admit } from './admission.js'
 import { BackupRole } from './backup.js'
@@ -132,7 +131,7 @@ export class HaModule {
     if (!this.cfg.cluster) return
     this.log('info', `Brokers URL set to: ${qpidUrlText(this.brokersUrl)}`)
     this.log('info', `Connecting to cluster: ${qpidUrlText(this.brokersUrl)}`)
-    this.log('info', `Set self address to: tcp:${listenText(this.self.hostName, this.broker.port)}`)
+    this.log('info', `Set self address to: tcp:${hostPort({ host: this.self.hostName, port: this.broker.port })}`)
     this.backup = this.newBackup()
     this.backup.start()
   }

@@ -29,7 +29,3 @@ export async function resolveInterfaces(names: readonly string[]): Promise<Liste
   }
   return { addresses: [...addresses], wildcard: false }
 }
-
-/** `host:port` as logs and URLs show it (IPv6 in brackets). */
-export const listenText = (address: string, port: number): string =>
-  `${address.includes(':') ? `[${address}]` : address}:${port}`

@@ -6,7 +6,7 @@ import type { Session } from 'rhea'
 import { openConnection } from '../../protocol/connection.js'
 import { PythonError, pyStr } from '../../protocol/errors.js'
 import type { QmfObject } from '../../protocol/qmf-types.js'
-import { type BrokerUrl, parseBrokerUrl } from '../../protocol/url.js'
+import { type BrokerUrl, hostText, parseBrokerUrl } from '../../protocol/url.js'
 import type { BrokerAgent } from '../../qmf/console.js'
 import { asPythonError, connectConsole, DEFAULT_TIMEOUT_S, type ToolConnection } from '../broker-call.js'
 
@@ -59,8 +59,7 @@ function pyFloat(text: string): number {
 /** qpid.util.URL's str(): scheme only when given, port only when known. */
 function urlText(url: BrokerUrl, scheme: boolean, port: boolean): string {
   const cred = url.user ? `${url.user}${url.password ? `/${url.password}` : ''}@` : ''
-  const host = url.host.includes(':') ? `[${url.host}]` : url.host
-  return `${scheme ? `${url.scheme}://` : ''}${cred}${host}${port ? `:${url.port}` : ''}`
+  return `${scheme ? `${url.scheme}://` : ''}${cred}${hostText(url.host)}${port ? `:${url.port}` : ''}`
 }
 
 /** Resolves -b/--timeout/--config into connection options, as qpid-ha's Command.connect does. */
