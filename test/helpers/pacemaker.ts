@@ -1,18 +1,15 @@
 // Helpers for the tests of the OCF resource agent ocf/qpidd: running its actions as Pacemaker would
 // (parameters in OCF_RESKEY_* variables), a stand-in for Pacemaker's promotion scores when the agent
 // runs outside a cluster, and the stop by pid of every broker the agent started.
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import {
   chmodSync,
-  chownSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -151,167 +148,5 @@ export function alive(pid: number): boolean {
     return readFileSync(`/proc/${pid}/cmdline`).length > 0
   } catch {
     return false
-  }
-}
-
-// --- a real single-node Pacemaker cluster ----------------------------------------------------------
-
-/** Pacemaker keeps its configuration here (fixed when it was built); a test may only start from none. */
-export const CIB_DIR = '/var/lib/pacemaker/cib'
-/** The provider the test installs the agent under: ocf:qpid-tools-test:qpidd. */
-export const TEST_PROVIDER_DIR = '/usr/lib/ocf/resource.d/qpid-tools-test'
-
-const CLUSTER_BINARIES = ['/usr/sbin/corosync', '/usr/sbin/pacemakerd', '/usr/sbin/pcs', '/usr/sbin/crm_mon']
-
-/** Pids of running processes whose command name is `name` (read from /proc; nothing is signalled). */
-function pidsNamed(name: string): number[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        return readFileSync(`/proc/${d}/comm`, 'utf8').trim() === name
-      } catch {
-        return false
-      }
-    })
-    .map(Number)
-}
-
-/** Why a Pacemaker cluster cannot be started for a test here, or undefined when it can. */
-export function pacemakerUnavailable(): string | undefined {
-  if (process.getuid?.() !== 0) return 'Corosync and Pacemaker need root'
-  for (const b of [...CLUSTER_BINARIES, OCF_SHELLFUNCS, '/usr/lib/ocf/resource.d/heartbeat/IPaddr2'])
-    if (!existsSync(b)) return `${b} is missing: install pacemaker, corosync, pcs, resource-agents (bash .ci/run does)`
-  for (const name of ['corosync', 'pacemakerd'])
-    if (pidsNamed(name).length > 0) return `${name} is already running: the test never touches an existing cluster`
-  if (existsSync(join(CIB_DIR, 'cib.xml')))
-    return `${CIB_DIR}/cib.xml exists: the test never touches an existing cluster's configuration`
-  return undefined
-}
-
-export interface PacemakerCluster {
-  dir: string
-  /** Where Pacemaker's daemons log (PCMK_logfile). */
-  log: string
-  /** Milliseconds from starting corosync until crm_mon showed the node online with quorum. */
-  startMs: number
-  /** Runs a cluster command (pcs, crm_mon, ...) and fails the test when it fails. */
-  run(command: string, args: string[]): Promise<string>
-  stop(): Promise<void>
-}
-
-/**
- * A one-node Corosync ring on 127.0.0.1 (knet, no crypto, votequorum) and Pacemaker on it, both
- * started here and stopped by pid; the agent is installed as ocf:qpid-tools-test:qpidd for the
- * cluster's lifetime. stop() ends everything the cluster started and removes the configuration.
- */
-export async function startPacemaker(): Promise<PacemakerCluster> {
-  const dir = mkdtempSync(join(tmpdir(), 'qpidd-pcmk-'))
-  const log = join(dir, 'pacemaker.log')
-  // Most of Pacemaker's daemons run as hacluster: they must reach the directory and write the log.
-  chmodSync(dir, 0o755)
-  writeFileSync(log, '')
-  const hacluster = statSync('/var/lib/pacemaker/cib')
-  chownSync(log, hacluster.uid, hacluster.gid)
-  const conf = join(dir, 'corosync.conf')
-  writeFileSync(
-    conf,
-    `totem {
-  version: 2
-  cluster_name: qpid-tools-test
-  transport: knet
-  crypto_cipher: none
-  crypto_hash: none
-}
-logging {
-  to_stderr: no
-  to_syslog: no
-  to_logfile: yes
-  logfile: ${join(dir, 'corosync.log')}
-}
-quorum {
-  provider: corosync_votequorum
-}
-nodelist {
-  node {
-    name: node1
-    nodeid: 1
-    ring0_addr: 127.0.0.1
-  }
-}
-`,
-  )
-
-  const started = Date.now()
-  // Both stay in the foreground (corosync -f; pacemakerd does not fork), each in a session of its
-  // own so that nothing of this test's process group reaches them: their pids are known exactly.
-  const daemons: ChildProcess[] = []
-  const spawnDaemon = (file: string, args: string[]) => {
-    const child = spawn(file, args, {
-      detached: true,
-      stdio: 'ignore',
-      env: { ...process.env, PCMK_logfile: log },
-    })
-    daemons.push(child)
-    return child
-  }
-  const run = async (command: string, args: string[]) => {
-    const r = await runCommand(command, args, {}, 60000)
-    if (r.code !== 0) throw new Error(`${command} ${args.join(' ')}: exit ${r.code}\n${r.stdout}${r.stderr}`)
-    return r.stdout
-  }
-  const stop = async () => {
-    // Pacemaker stops every resource when it shuts down (the agent's stop, the VIP's removal).
-    for (const child of daemons.reverse()) await stopDaemon(child, 60000)
-    rmSync(TEST_PROVIDER_DIR, { recursive: true, force: true })
-    for (const f of readdirSync(CIB_DIR)) rmSync(join(CIB_DIR, f), { force: true })
-  }
-  try {
-    mkdirSync(TEST_PROVIDER_DIR, { recursive: true })
-    symlinkSync(AGENT, join(TEST_PROVIDER_DIR, 'qpidd'))
-    spawnDaemon('/usr/sbin/corosync', ['-f', '-c', conf])
-    await waitForOutput('corosync to answer', '/usr/sbin/corosync-quorumtool', ['-s'], /Quorate:\s+Yes/, 20000)
-    spawnDaemon('/usr/sbin/pacemakerd', [])
-    await waitForOutput(
-      'node1 online with quorum',
-      '/usr/sbin/crm_mon',
-      ['-1'],
-      /partition with quorum[\s\S]*Online: \[ node1 \]/,
-      90000,
-    )
-  } catch (e) {
-    await stop()
-    throw new Error(`${(e as Error).message}\n${tail(log)}`)
-  }
-  return { dir, log, startMs: Date.now() - started, run, stop }
-}
-
-/** SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone. */
-async function stopDaemon(child: ChildProcess, graceMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs)
-  await exited
-  clearTimeout(timer)
-}
-
-async function waitForOutput(what: string, file: string, args: string[], pattern: RegExp, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs
-  let last = ''
-  while (Date.now() < deadline) {
-    const r = await runCommand(file, args, {}, 10000).catch((e: Error) => ({ stdout: e.message, stderr: '' }))
-    last = r.stdout + r.stderr
-    if (pattern.test(last)) return
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last output:\n${last}`)
-}
-
-function tail(file: string, lines = 30): string {
-  try {
-    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n')
-  } catch {
-    return ''
   }
 }

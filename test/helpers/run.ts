@@ -14,12 +14,16 @@ export interface RunOptions {
   timeoutMs?: number
   input?: string
   env?: NodeJS.ProcessEnv
+  /** A network namespace the test created: the tool runs inside it (`ip netns exec`). */
+  netns?: string
 }
 
 /** `run('qpid-config', ['-b', addr, 'queues'])` */
 export function run(bin: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', `${bin}.js`), ...args], {
+    const command = [process.execPath, join(ROOT, 'bin', `${bin}.js`), ...args]
+    if (opts.netns) command.unshift('/usr/sbin/ip', 'netns', 'exec', opts.netns)
+    const child = spawn(command[0], command.slice(1), {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...opts.env },
     })
