@@ -2,12 +2,14 @@
 // Debian's ocf-tester, then a scripted life of a three-member cluster (scores, promotion, a refused
 // second promotion, a crashed and a hung primary, demotion, stop). Needs Debian's resource-agents.
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { test } from 'node:test'
+import { type TestContext, test } from 'node:test'
+import { ROOT } from '../../helpers/broker.js'
 import { waitFor } from '../../helpers/ha-cluster.js'
 import { AGENT, agentSandbox, alive, OCF, OCF_SHELLFUNCS, runAgent, runCommand } from '../../helpers/pacemaker.js'
 import { closedPort } from '../../helpers/ports.js'
+import { realQpidd, realQpiddMissing } from '../../helpers/real-qpidd.js'
 
 const missing = existsSync(OCF_SHELLFUNCS)
   ? undefined
@@ -56,20 +58,22 @@ test('validate-all refuses a configuration without brokers_url', { skip: missing
   assert.match(r.stderr, /brokers_url is required/)
 })
 
-test('three instances: scores, promotion, refusal, crash, hang, demotion, stop', {
-  skip: missing,
-  timeout: 120000,
-}, async (t) => {
+/**
+ * The life of three instances on 127.0.0.1 (one port each). `params` adds to the agent's
+ * parameters (the broker binary, its extra arguments, the tools); `env` to its environment.
+ */
+async function threeInstances(t: TestContext, params: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
   const ports = [await closedPort(), await closedPort(), await closedPort()]
   const box = agentSandbox({
     brokers_url: ports.map((p) => `127.0.0.1:${p}`).join(','),
     address_from_instance: 'true',
     monitor_timeout: '1',
     extra_args: EXTRA_ARGS,
+    ...params,
   })
   t.after(() => box.cleanUp())
   const act = async (i: number, action: string, expected: number) => {
-    const r = await runAgent(action, box.env(i))
+    const r = await runAgent(action, { ...env, ...box.env(i) })
     assert.equal(r.code, expected, `${action} of instance ${i}: ${r.stdout}${r.stderr}`)
     return r
   }
@@ -81,6 +85,14 @@ test('three instances: scores, promotion, refusal, crash, hang, demotion, stop',
   await t.test('start ×3: every broker joins; a brand-new cluster lets a joining broker be promoted', async () => {
     for (const i of [0, 1, 2]) await act(i, 'start', OCF.SUCCESS)
     for (const i of [0, 1, 2]) assert.equal(await monitorScore(i), 5)
+    const binary = params.binary ?? join(ROOT, 'bin/qpidd-ref.js')
+    for (const i of [0, 1, 2])
+      assert.ok(
+        readFileSync(`/proc/${box.pid(i)}/cmdline`, 'utf8')
+          .split('\0')
+          .includes(binary),
+        `broker ${i} runs ${binary}`,
+      )
   })
 
   await t.test('promote one: it is the promoted instance; the others become ready and eligible', async () => {
@@ -147,4 +159,32 @@ test('three instances: scores, promotion, refusal, crash, hang, demotion, stop',
     for (const i of [0, 1, 2]) await act(i, 'stop', OCF.SUCCESS)
     for (const i of [0, 1, 2]) await act(i, 'monitor', OCF.NOT_RUNNING)
   })
+}
+
+test(
+  'three instances: scores, promotion, refusal, crash, hang, demotion, stop',
+  { skip: missing, timeout: 120000 },
+  (t) => threeInstances(t, {}),
+)
+
+const realMissing = missing ?? realQpiddMissing()
+
+test("the same life with the real qpidd (binary=) managed through qpid-tools-ts' qpid-ha", {
+  skip: realMissing,
+  timeout: 120000,
+}, async (t) => {
+  const real = realQpidd()
+  await threeInstances(t, { binary: real.qpidd, extra_args: [...real.args, EXTRA_ARGS].join(' ') }, real.env)
+})
+
+test('the same life with the real qpidd and its own Python qpid-ha (tools_dir=)', {
+  skip: realMissing,
+  timeout: 120000,
+}, async (t) => {
+  const real = realQpidd()
+  await threeInstances(
+    t,
+    { binary: real.qpidd, extra_args: [...real.args, EXTRA_ARGS].join(' '), tools_dir: real.toolsDir },
+    real.env,
+  )
 })
