@@ -13,12 +13,11 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { ROOT } from '../../helpers/broker.js'
 import { waitFor } from '../../helpers/ha-cluster.js'
-import { type NetnsNode, netnsClusterUnavailable, SUBNET, startNetnsCluster } from '../../helpers/netns-cluster.js'
+import { type NetnsNode, netnsClusterUnavailable, startNetnsCluster } from '../../helpers/netns-cluster.js'
 import { alive } from '../../helpers/pacemaker.js'
+import { configureQpiddClone, PORT, VIP_ADDRESS } from '../../helpers/qpidd-clone.js'
 import { run } from '../../helpers/run.js'
 
-const VIP = `${SUBNET}.100`
-const PORT = 5672
 const MESSAGES = 3000
 
 test('Pacemaker on three nodes: failover through the VIP, a hung primary, a planned move, a backup not ready', {
@@ -33,90 +32,32 @@ test('Pacemaker on three nodes: failover through the VIP, a hung primary, a plan
   })
   t.diagnostic(`3 nodes online with quorum after ${cluster.startMs} ms`)
   const { nodes, lan } = cluster
-  const members = nodes.map((n) => `${n.address}:${PORT}`)
   const pcs = (...args: string[]) => cluster.admin('/usr/sbin/pcs', args)
-
-  const status = async (address: string) => {
-    const r = await run('qpid-ha', ['status', '-b', address, '--timeout', '1'], { netns: lan, timeoutMs: 10000 })
-    return r.code === 0 ? r.stdout.trim() : 'down'
-  }
-  const statuses = () => Promise.all(members.map(status))
-  const primary = async () => (await statuses()).indexOf('active')
-  const oneActiveTwoReady = async () => (await statuses()).sort().join(' ') === 'active ready ready'
-  const brokerPid = (n: NetnsNode) => Number(readFileSync(n.path('/run/resource-agents/qpidd-qpidd.pid'), 'utf8'))
-  const holdsVip = async (n: NetnsNode) =>
-    (await n.run('/usr/sbin/ip', ['-4', '-o', 'addr', 'show', 'dev', 'eth0'])).stdout.includes(` ${VIP}/24 `)
-  const vipOn = async (i: number) => {
-    const held = await Promise.all(nodes.map(holdsVip))
-    return held.every((h, j) => h === (j === i))
-  }
   const promotesOn = (n: NetnsNode) =>
     nodes
       .map(
         (m) => readFileSync(m.log, 'utf8').split(`Result of promote operation for qpidd on ${n.name}: ok`).length - 1,
       )
-      .reduce((a, b) => a + b)
+      .reduce((x, y) => x + y)
 
-  // One node's view is the cluster's: the commands of docs/pacemaker.md, on node1.
   const configured = Date.now()
-  await pcs('property', 'set', 'stonith-enabled=false') // no fencing device here; docs/pacemaker.md says why one is needed
-  await pcs('resource', 'defaults', 'update', 'resource-stickiness=100')
-  await pcs(
-    'resource',
-    'create',
-    'qpidd',
-    'ocf:qpid-tools-test:qpidd',
-    `brokers_url=${members.join(',')}`,
-    `public_url=${VIP}:${PORT}`,
-    'data_dir=/run/qpidd', // each node's own /run
-    'monitor_timeout=1',
-    'extra_args=--link-heartbeat-interval 2 --link-maintenance-interval 0.1 --ha-replicate all',
-    'op',
-    'monitor',
-    'role=Promoted',
-    'interval=1s',
-    'timeout=10s',
-    'on-fail=demote',
-    'op',
-    'monitor',
-    'role=Unpromoted',
-    'interval=3s',
-    'timeout=10s',
-    'promotable',
-    'promoted-max=1',
-    'clone-max=3',
-    'clone-node-max=1',
-  )
-  await pcs(
-    'resource',
-    'create',
-    'qpid-vip',
-    'ocf:heartbeat:IPaddr2',
-    `ip=${VIP}`,
-    'cidr_netmask=24',
-    'nic=eth0',
-    'op',
-    'monitor',
-    'interval=5s',
-  )
-  await pcs('constraint', 'colocation', 'add', 'qpid-vip', 'with', 'Promoted', 'qpidd-clone', 'INFINITY')
-  await pcs('constraint', 'order', 'promote', 'qpidd-clone', 'then', 'start', 'qpid-vip')
-
+  const clone = await configureQpiddClone(cluster)
+  const { members, status, primary, oneActiveTwoReady, brokerPid, vipOn } = clone
   await waitFor('one active and two ready brokers', oneActiveTwoReady, 90000)
   let first = await primary()
   await waitFor('the VIP on the primary node only', () => vipOn(first), 20000)
-  assert.equal(await status(`${VIP}:${PORT}`), 'active')
+  assert.equal(await status(VIP_ADDRESS), 'active')
   t.diagnostic(`from the first pcs command to one active and two ready: ${Date.now() - configured} ms`)
 
   // --- kill -9 of the primary, clients on the VIP only --------------------------------------------
-  const config = await run('qpid-config', ['-b', `${VIP}:${PORT}`, 'add', 'queue', 'q', '--replicate', 'all'], {
+  const config = await run('qpid-config', ['-b', VIP_ADDRESS, 'add', 'queue', 'q', '--replicate', 'all'], {
     netns: lan,
   })
   assert.equal(config.code, 0, config.stderr)
   const sender = cluster.spawnInLan(process.execPath, [
     join(ROOT, 'bin/qpid-ref-send.js'),
     '-b',
-    `${VIP}:${PORT}`,
+    VIP_ADDRESS,
     '-a',
     'q',
     '-m',
@@ -158,7 +99,7 @@ test('Pacemaker on three nodes: failover through the VIP, a hung primary, a plan
   t.diagnostic(`sender: ${senderOut.trim().split('\n').join(' | ')}`)
   const receiver = await run(
     'qpid-ref-receive',
-    ['-b', `${VIP}:${PORT}`, '-a', 'q', '-m', String(MESSAGES), '--timeout', '10'],
+    ['-b', VIP_ADDRESS, '-a', 'q', '-m', String(MESSAGES), '--timeout', '10'],
     { netns: lan, timeoutMs: 60000 },
   )
   t.diagnostic(`receiver: ${receiver.stdout.trim().split('\n').join(' | ')}`)
@@ -198,7 +139,7 @@ test('Pacemaker on three nodes: failover through the VIP, a hung primary, a plan
     async () => !(await pcs('constraint', 'location', 'config')).includes('cli-prefer'),
     30000,
   )
-  assert.equal(await status(`${VIP}:${PORT}`), 'active')
+  assert.equal(await status(VIP_ADDRESS), 'active')
 
   // --- a backup that is not ready is never promoted -----------------------------------------------
   // Backup `cut` cannot reach any broker (its packets to port 5672 are dropped on its eth0; Corosync
