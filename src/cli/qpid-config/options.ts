@@ -46,6 +46,10 @@ export const QPID_CONFIG_OPTIONS = [
   { long: 'show-property', type: 'string', multiple: true },
   // Not in the original: machine-readable listings (docs/json.md).
   { long: 'json' },
+  // Not in the original: del, unbind and shutdown say what they would do instead of doing it, and
+  // on a terminal a change that destroys messages or stops the broker asks first unless --yes.
+  { long: 'dry-run' },
+  { long: 'yes' },
 ] as const satisfies readonly OptionSpec[]
 
 export const REPLICATE_LEVELS = ['none', 'configuration', 'all'] as const

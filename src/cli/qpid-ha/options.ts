@@ -22,8 +22,15 @@ export const STATUS_OPTIONS = [
 
 export const QUERY_OPTIONS = [{ long: 'all' }] as const satisfies readonly OptionSpec[]
 
-/** Not in the original: promote even when another member is primary (docs/compat.md). */
-export const PROMOTE_OPTIONS = [{ long: 'force' }] as const satisfies readonly OptionSpec[]
+/**
+ * Not in the original (docs/compat.md): promote even when another member is primary; say what a
+ * promotion would do instead of doing it; on a terminal, promote over another primary without asking.
+ */
+export const PROMOTE_OPTIONS = [
+  { long: 'force' },
+  { long: 'dry-run' },
+  { long: 'yes' },
+] as const satisfies readonly OptionSpec[]
 
 /** `set` is an extension (docs/compat.md). */
 export const SET_OPTIONS = [

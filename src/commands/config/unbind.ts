@@ -3,17 +3,25 @@ import { printUsage } from '../../render/config-usage.js'
 import { unbind } from '../../services/config/admin.js'
 import { ConfigCommand } from '../../services/config/command.js'
 import type { ConfigFlags } from '../../services/config/flags.js'
+import { unbindingPlan } from '../../services/config/survey.js'
+import { safely } from '../../services/safe-change.js'
 
 export default class Unbind extends ConfigCommand {
   static override summary = 'unbind <exchange> <queue> [binding-key]'
 
-  protected async execute(agent: QmfConsole, _flags: ConfigFlags, words: string[]): Promise<number> {
+  protected async execute(agent: QmfConsole, flags: ConfigFlags, words: string[]): Promise<number> {
     if (words.length < 2) {
       printUsage()
       return 1
     }
     const [exchange, queue, key = ''] = words
-    await unbind(agent, exchange, queue, key)
-    return 0
+    return safely(
+      flags,
+      () => unbindingPlan(agent, exchange, queue, key),
+      async () => {
+        await unbind(agent, exchange, queue, key)
+        return 0
+      },
+    )
   }
 }

@@ -1,8 +1,11 @@
 import { Command } from '@oclif/core/command'
 import { HA_BROKER_OBJECT } from '../../protocol/qmf-request.js'
+import { statusWord } from '../../render/ha-status.js'
+import { promotion } from '../../render/preview.js'
 import { openHa, resolveTarget, runHa } from '../../services/ha/brokers.js'
 import { type PromoteFlags, promoteFlags } from '../../services/ha/flags.js'
-import { refuseSecondPrimary } from '../../services/ha/split-brain.js'
+import { otherMembers, refuseSecondPrimary } from '../../services/ha/split-brain.js'
+import { safely } from '../../services/safe-change.js'
 
 export default class Promote extends Command {
   static override description = '[Cluster manager only] Promote a backup broker to primary'
@@ -14,12 +17,21 @@ export default class Promote extends Command {
       const target = resolveTarget(flags)
       const { agent, ha } = await openHa(target)
       try {
-        if (!flags.force) await refuseSecondPrimary(ha, flags, target)
-        await agent.callMethod(HA_BROKER_OBJECT, 'promote')
+        // --force alone promotes as the original did, asking no other member
+        const others = flags.force ? undefined : await otherMembers(ha, flags, target)
+        return await safely(
+          flags,
+          async () =>
+            promotion(target.text, statusWord(ha), others ?? (await otherMembers(ha, flags, target)), flags.force),
+          async () => {
+            if (others) refuseSecondPrimary(others, target)
+            await agent.callMethod(HA_BROKER_OBJECT, 'promote')
+            return 0
+          },
+        )
       } finally {
         agent.close()
       }
-      return 0
     })
     if (code !== 0) this.exit(code)
   }

@@ -6,22 +6,28 @@
 import { PythonError } from '../../protocol/errors.js'
 import type { QmfObject } from '../../protocol/qmf-types.js'
 import { statusWord } from '../../render/ha-status.js'
+import { type Member, otherPrimary } from '../../render/preview.js'
 import { clusterAddresses, type HaFlags, queryAll, type Target } from './brokers.js'
 
-const PRIMARY_STATES = ['active', 'recovering']
-
-/** Throws when a member other than `ha` (told apart by system id) is primary. */
-export async function refuseSecondPrimary(ha: QmfObject, flags: HaFlags, target: Target): Promise<void> {
+/** The other members of `ha`'s brokers URL (told apart by system id) with their states. */
+export async function otherMembers(ha: QmfObject, flags: HaFlags, target: Target): Promise<Member[]> {
   const addresses = clusterAddresses(String(ha.values.brokersUrl ?? ''))
   const self = String(ha.values.systemId)
+  const members: Member[] = []
   for (const r of await queryAll(addresses, flags, target)) {
-    if (!('ha' in r) || String(r.ha.values.systemId) === self) continue
-    const status = statusWord(r.ha)
-    if (PRIMARY_STATES.includes(status)) {
-      throw new PythonError(
-        'Exception',
-        `Refusing to promote ${target.text}: ${r.address} is already ${status} (two primaries lose data; --force promotes anyway)`,
-      )
-    }
+    if (!('ha' in r)) members.push({ address: r.address })
+    else if (String(r.ha.values.systemId) !== self) members.push({ address: r.address, status: statusWord(r.ha) })
+  }
+  return members
+}
+
+/** Throws when one of `others` is primary. */
+export function refuseSecondPrimary(others: readonly Member[], target: Target): void {
+  const primary = otherPrimary(others)
+  if (primary) {
+    throw new PythonError(
+      'Exception',
+      `Refusing to promote ${target.text}: ${primary.address} is already ${primary.status} (two primaries lose data; --force promotes anyway)`,
+    )
   }
 }

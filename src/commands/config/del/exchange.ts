@@ -3,16 +3,24 @@ import { printUsage } from '../../../render/config-usage.js'
 import { remove } from '../../../services/config/admin.js'
 import { ConfigCommand } from '../../../services/config/command.js'
 import type { ConfigFlags } from '../../../services/config/flags.js'
+import { exchangeDeletionPlan } from '../../../services/config/survey.js'
+import { safely } from '../../../services/safe-change.js'
 
 export default class DelExchange extends ConfigCommand {
   static override summary = 'del exchange <name>: delete an exchange.'
 
-  protected async execute(agent: QmfConsole, _flags: ConfigFlags, [name]: string[]): Promise<number> {
+  protected async execute(agent: QmfConsole, flags: ConfigFlags, [name]: string[]): Promise<number> {
     if (name === undefined) {
       printUsage()
       return 1
     }
-    await remove(agent, 'exchange', name)
-    return 0
+    return safely(
+      flags,
+      () => exchangeDeletionPlan(agent, name),
+      async () => {
+        await remove(agent, 'exchange', name)
+        return 0
+      },
+    )
   }
 }

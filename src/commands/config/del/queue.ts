@@ -3,6 +3,8 @@ import { printUsage } from '../../../render/config-usage.js'
 import { remove } from '../../../services/config/admin.js'
 import { ConfigCommand } from '../../../services/config/command.js'
 import type { ConfigFlags } from '../../../services/config/flags.js'
+import { queueDeletionPlan } from '../../../services/config/survey.js'
+import { safely } from '../../../services/safe-change.js'
 
 export default class DelQueue extends ConfigCommand {
   static override summary = 'del queue <name>: delete a queue if empty and unused, unless --force*.'
@@ -16,7 +18,13 @@ export default class DelQueue extends ConfigCommand {
       if_empty: !(flags.force || flags['force-if-not-empty']),
       if_unused: !(flags.force || flags['force-if-used']),
     }
-    await remove(agent, 'queue', name, options)
-    return 0
+    return safely(
+      flags,
+      () => queueDeletionPlan(agent, name, { ifEmpty: options.if_empty, ifUnused: options.if_unused }),
+      async () => {
+        await remove(agent, 'queue', name, options)
+        return 0
+      },
+    )
   }
 }
