@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { parseArgv } from '../../src/cli/optparse.js'
-import { expandWatch, qpidStat } from '../../src/cli/qpid-stat/definition.js'
+import { qpidStat } from '../../src/cli/qpid-stat/definition.js'
 import { QPID_STAT_OPTIONS } from '../../src/cli/qpid-stat/options.js'
+import { expandWatch } from '../../src/cli/watch-option.js'
 
 const parse = (argv: string[]) => qpidStat.parse!(argv)
 

@@ -62,6 +62,8 @@ export async function startBroker(t: TestContext | undefined, opts: StartOptions
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const stopByPid = async (signal: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return
+    // a broker a test stopped (SIGSTOP) must run again to act on SIGTERM
+    child.kill('SIGCONT')
     child.kill(signal)
     const timer = setTimeout(() => child.kill('SIGKILL'), 3000)
     await exited

@@ -8,6 +8,7 @@ import { firstNameError } from '../names.js'
 import { type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from '../optparse.js'
 import type { ToolDefinition } from '../run-tool.js'
 import { sslKeyError } from '../security-options.js'
+import { expandWatch, WATCH_OPTION } from '../watch-option.js'
 import {
   type CommandHelp,
   commandHelp,
@@ -60,7 +61,10 @@ function select(argv: readonly string[]): Selection {
   const listed = at === -1 ? USER_COMMANDS : [...USER_COMMANDS, ...MANAGER_COMMANDS]
   const selectable = [...listed, ...EXTENSION_COMMANDS]
   const word = args.find((a) => selectable.some((c) => c.help.name === a))
-  return { args, listed, found: selectable.find((c) => c.help.name === word) }
+  const found = selectable.find((c) => c.help.name === word)
+  // only commands that have --watch read a bare `--w...` as `--watch=2`; to the others it stays unknown
+  const watches = found?.options.some((o) => o.long === WATCH_OPTION.long)
+  return { args: watches ? expandWatch(args) : args, listed, found }
 }
 
 function print(text: string): void {

@@ -3,6 +3,7 @@
 // by the commands (services/ha/flags.ts).
 import type { OptionSpec } from '../optparse.js'
 import { SECURITY_OPTIONS } from '../security-options.js'
+import { WATCH_OPTION } from '../watch-option.js'
 
 /** The "Broker connection options" group of every command. */
 export const CONNECTION_OPTIONS = [
@@ -18,6 +19,8 @@ export const STATUS_OPTIONS = [
   { long: 'expect', type: 'string' },
   { long: 'is-primary' },
   { long: 'all' },
+  // Not in the original (docs/ha.md): redraw the status every few seconds.
+  WATCH_OPTION,
 ] as const satisfies readonly OptionSpec[]
 
 export const QUERY_OPTIONS = [{ long: 'all' }] as const satisfies readonly OptionSpec[]

@@ -4,26 +4,13 @@
 import { OptparseError, type ParsedArgv, parseArgv } from '../optparse.js'
 import type { ToolDefinition } from '../run-tool.js'
 import { sslKeyError } from '../security-options.js'
+import { expandWatch } from '../watch-option.js'
 import { HELP, USAGE } from './help.js'
-import { QPID_STAT_OPTIONS, VIEWS, WATCH_DEFAULT_SECONDS } from './options.js'
+import { QPID_STAT_OPTIONS, VIEWS } from './options.js'
 
 function usageError(err: OptparseError): number {
   process.stderr.write(`${USAGE}\nqpid-stat: error: ${err.message}\n`)
   return 2
-}
-
-/**
- * optparse has no options with an optional value, so `--watch` takes its value only when it is
- * attached with `=` (`--watch=5`); a bare `--watch` (or an unambiguous prefix of it) means
- * `--watch=2` and never consumes the next word, which stays a queue name or option.
- */
-export function expandWatch(argv: readonly string[]): string[] {
-  const end = argv.indexOf('--')
-  return argv.map((arg, i) =>
-    (end === -1 || i < end) && arg.startsWith('--w') && 'watch'.startsWith(arg.slice(2))
-      ? `--watch=${WATCH_DEFAULT_SECONDS}`
-      : arg,
-  )
 }
 
 /** Folds the view options into `show` (the last one wins), as store_const with one dest does. */

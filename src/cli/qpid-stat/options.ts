@@ -2,6 +2,7 @@
 // the argv scanner and, as oclif flags, by its command (services/stat/flags.ts).
 import type { OptionSpec } from '../optparse.js'
 import { SECURITY_OPTIONS } from '../security-options.js'
+import { WATCH_OPTION } from '../watch-option.js'
 
 /** The view options all store into `show` (optparse store_const); the last one given wins. */
 export const VIEWS: Readonly<Record<string, string>> = {
@@ -13,9 +14,6 @@ export const VIEWS: Readonly<Record<string, string>> = {
   memory: 'm',
   acl: 'acl',
 }
-
-/** `--watch` given without `=SECONDS` redraws every this many seconds. */
-export const WATCH_DEFAULT_SECONDS = 2
 
 export const QPID_STAT_OPTIONS = [
   { long: 'help', short: 'h', exits: true },
@@ -36,5 +34,5 @@ export const QPID_STAT_OPTIONS = [
   { long: 'limit', short: 'L', type: 'int' },
   // Not in the original (docs/qpid-stat.md).
   { long: 'json' },
-  { long: 'watch', type: 'float' },
+  WATCH_OPTION,
 ] as const satisfies readonly OptionSpec[]

@@ -1,7 +1,9 @@
 import { Command } from '@oclif/core/command'
-import { statusFailure, statusLine, statusWord } from '../../render/ha-status.js'
-import { clusterAddresses, openHa, queryAll, resolveTarget, runHa } from '../../services/ha/brokers.js'
+import { PythonError } from '../../protocol/errors.js'
+import { statusWord } from '../../render/ha-status.js'
+import { openHa, resolveTarget, runHa } from '../../services/ha/brokers.js'
 import { type StatusFlags, statusFlags } from '../../services/ha/flags.js'
+import { statusText, watchStatus } from '../../services/ha/status.js'
 
 export default class Status extends Command {
   static override description = 'Print HA status'
@@ -11,19 +13,23 @@ export default class Status extends Command {
     const flags = (await this.parse(Status)).flags as unknown as StatusFlags
     const code = await runHa(async () => {
       const target = resolveTarget(flags)
-      const { agent, ha } = await openHa(target)
-      agent.close()
-      const status = statusWord(ha)
-      if (flags['is-primary']) return status === 'active' || status === 'recovering' ? 0 : 1
-      if (flags.expect) return flags.expect === status ? 0 : 1
-      const addresses = clusterAddresses(String(ha.values.brokersUrl ?? ''))
-      if (!flags.all || addresses.length === 0) {
-        process.stdout.write(`${status}\n`)
+      if (flags.watch !== undefined) {
+        if (flags['is-primary'] || flags.expect)
+          throw new PythonError(
+            'Exception',
+            '--watch shows the status; it cannot be used with --is-primary or --expect',
+          )
+        await watchStatus(flags, target, Number(flags.watch))
         return 0
       }
-      for (const r of await queryAll(addresses, flags, target)) {
-        process.stdout.write('ha' in r ? statusLine(r.address, r.ha) : statusFailure(r.address, r.error.message))
+      if (flags['is-primary'] || flags.expect) {
+        const { agent, ha } = await openHa(target)
+        agent.close()
+        const status = statusWord(ha)
+        if (flags['is-primary']) return status === 'active' || status === 'recovering' ? 0 : 1
+        return flags.expect === status ? 0 : 1
       }
+      process.stdout.write(await statusText(flags, target))
       return 0
     })
     if (code !== 0) this.exit(code)

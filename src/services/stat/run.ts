@@ -1,14 +1,13 @@
 // qpid-stat's run: connect with the tool's options, show the chosen view once or under --watch,
-// and turn any failure into the original's `Failed: <Class> - <message>` (stdout, exit 1).
-import { hostPort, parseBrokerUrl } from '../../protocol/url.js'
+// and turn any failure into the original's `Failed: <Class> - <message>` (stdout, exit 1); under
+// --watch a failure is shown and the watch goes on.
+import { type BrokerUrl, hostPort, parseBrokerUrl } from '../../protocol/url.js'
+import type { BrokerAgent } from '../../qmf/console.js'
 import type { JsonValue } from '../../render/json.js'
 import type { Snapshot } from '../../render/stat-view.js'
 import { connectConsole, deadlineMs, failedDashLine, withConsole } from '../broker-call.js'
+import { reconnecting, watchStdout } from '../watch.js'
 import { type StatRequest, statSnapshot } from './snapshot.js'
-import { watchStdout } from './watch.js'
-
-/** Shortest --watch interval, so that a typo like --watch=0 cannot flood the broker. */
-const MIN_WATCH_S = 0.1
 
 export interface StatRun {
   broker: string
@@ -23,30 +22,57 @@ export interface StatRun {
 
 /** Returns the exit code; never throws. */
 export function runStat(run: StatRun): Promise<number> {
-  if (run.watchSeconds === undefined) process.once('SIGINT', interrupted)
-  const timeoutMs = deadlineMs(run.timeout)
-  let broker = ''
+  return run.watchSeconds === undefined ? showOnce(run) : watchView(run, run.watchSeconds)
+}
+
+function connection(run: StatRun, url: BrokerUrl): () => Promise<BrokerAgent> {
+  return () =>
+    connectConsole({
+      url,
+      clientProcess: 'qpid-stat',
+      timeoutMs: deadlineMs(run.timeout),
+      saslMechanism: run.saslMechanism,
+      haAdmin: run.haAdmin,
+    })
+}
+
+function renderer(run: StatRun, url: BrokerUrl): (s: Snapshot) => string {
+  return run.json ? jsonText(hostPort(url)) : (s) => s.text
+}
+
+function showOnce(run: StatRun): Promise<number> {
+  process.once('SIGINT', interrupted)
+  let url: BrokerUrl | undefined
   return withConsole(
     () => {
-      const url = parseBrokerUrl(run.broker)
-      broker = hostPort(url)
-      return connectConsole({
-        url,
-        clientProcess: 'qpid-stat',
-        timeoutMs,
-        saslMechanism: run.saslMechanism,
-        haAdmin: run.haAdmin,
-      })
+      url = parseBrokerUrl(run.broker)
+      return connection(run, url)()
     },
     async (agent) => {
-      const render = run.json ? jsonText(broker) : (s: Snapshot) => s.text
-      const once = async () => render(await statSnapshot(agent, run.request))
-      if (run.watchSeconds === undefined) process.stdout.write(await once())
-      else await watchStdout(once, Math.max(MIN_WATCH_S, run.watchSeconds), run.json ?? false)
+      process.stdout.write(renderer(run, url as BrokerUrl)(await statSnapshot(agent, run.request)))
       return 0
     },
     failedDashLine,
   )
+}
+
+/** Only a bad broker address ends a watch before it starts; every later failure is shown and watched through. */
+async function watchView(run: StatRun, seconds: number): Promise<number> {
+  let url: BrokerUrl
+  try {
+    url = parseBrokerUrl(run.broker)
+  } catch (err) {
+    process.stdout.write(`${failedDashLine(err)}\n`)
+    return 1
+  }
+  const render = renderer(run, url)
+  const source = reconnecting(connection(run, url), async (agent) => render(await statSnapshot(agent, run.request)))
+  try {
+    await watchStdout(source.frame, { seconds, json: run.json ?? false, errorLine: failedDashLine })
+  } finally {
+    source.close()
+  }
+  return 0
 }
 
 function jsonText(broker: string) {

@@ -1,10 +1,13 @@
 // qpid-stat --watch through the real executable: piped snapshots with timestamp lines, JSON
-// lines, and a clean exit 0 on Ctrl-C (SIGINT). Waits are bounded by conditions, not sleeps.
+// lines, a clean exit 0 on Ctrl-C (SIGINT), and refreshes that fail (broker killed, or stopped
+// with SIGSTOP) without ending the watch, piped and on a terminal. Waits are bounded by conditions.
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { ROOT, startBroker } from '../../helpers/broker.js'
+import { openTerminal, plain } from '../../helpers/terminal.js'
+import { startPiped, suspend } from '../../helpers/watcher.js'
 
 /** Starts qpid-stat, waits until `enough(stdout)` holds, then sends SIGINT; resolves with the outcome. */
 function watchUntil(args: string[], enough: (stdout: string) => boolean, limitMs = 10000) {
@@ -84,17 +87,86 @@ describe('qpid-stat --watch', () => {
     }
   })
 
-  it('a broker that goes away ends the watch with the error line and exit 1', async (t) => {
+  it('a broker killed and restarted: the refreshes fail with the error and the age of the last good data, then it is seen again', async (t) => {
     const broker = await startBroker(t)
-    let killed = false
-    const r = await watchUntil(['-b', broker.address, '-g', '--watch=0.2', '-t', '2'], (out) => {
-      if (!killed && out.includes('Broker Summary:')) {
-        killed = true
-        void broker.kill()
-      }
-      return false
-    })
-    assert.equal(r.code, 1)
-    assert.match(r.stdout, /Failed: ConnectionError - connection aborted\n$/)
+    const w = startPiped(t, 'qpid-stat', ['-b', broker.address, '-g', '--watch=0.2', '-t', '2'])
+    await w.waitFor('a first snapshot', (out) => out.includes('Broker Summary:'))
+    await broker.kill()
+    await w.waitFor('two failed refreshes', (out) => (out.match(/^Failed: /gm) ?? []).length >= 2)
+    const again = await startBroker(t, { port: broker.port })
+    t.after(() => again.stop())
+    await w.waitFor('a snapshot after the failures', (out) => afterLastFailure(out).includes('Broker Summary:'))
+    assert.equal(await w.interrupt(), 0)
+    assert.equal(w.stderr(), '')
+    const failures = [...w.stdout().matchAll(/^Failed: (.*)\n(.*)\n/gm)]
+    assert.equal(failures[0][1], 'ConnectionError - connection aborted')
+    assert.ok(
+      failures.some((f) => f[1] === 'ConnectError - [Errno 111] Connection refused'),
+      w.stdout(),
+    )
+    for (const f of failures) assert.match(f[2], /^Last good data: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, \d+(\.\d)? s old$/)
+  })
+
+  it('piped: a broker stopped for 2 s (SIGSTOP) fails refreshes past -t, and the watch goes on after SIGCONT', async (t) => {
+    const broker = await startBroker(t)
+    const w = startPiped(t, 'qpid-stat', ['-b', broker.address, '-e', '--watch=0.2', '-t', '1'])
+    await w.waitFor('a first snapshot', (out) => out.includes('Exchanges'))
+    const stoppedAt = Date.now()
+    const resume = suspend(t, broker.pid)
+    await w.waitFor('a failed refresh', (out) => /^Failed: Timeout - no response from broker within 1 s$/m.test(out))
+    await new Promise((r) => setTimeout(r, Math.max(0, 2000 - (Date.now() - stoppedAt))))
+    resume()
+    await w.waitFor('a snapshot after SIGCONT', (out) => afterLastFailure(out).includes('\nExchanges\n'))
+    assert.equal(await w.interrupt(), 0)
+    assert.match(
+      w.stdout(),
+      /^Failed: Timeout - no response from broker within 1 s\nLast good data: .*Z, \d+(\.\d)? s old\n/m,
+    )
+  })
+
+  it('piped --json: a failed refresh is a JSON line with the error and the last good data', async (t) => {
+    const broker = await startBroker(t)
+    const w = startPiped(t, 'qpid-stat', ['-b', broker.address, '-q', '--json', '--watch=0.2', '-t', '1'])
+    await w.waitFor('a first snapshot', (out) => out.includes('"queues"'))
+    const resume = suspend(t, broker.pid)
+    await w.waitFor('a failed refresh', (out) => out.includes('"error"'))
+    resume()
+    await w.waitFor('a snapshot after SIGCONT', (out) => out.slice(out.lastIndexOf('"error"')).includes('"queues"'))
+    assert.equal(await w.interrupt(), 0)
+    const docs = w
+      .stdout()
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    const failed = docs.find((d) => 'error' in d)
+    assert.deepEqual(Object.keys(failed), ['time', 'error', 'lastGood'])
+    assert.deepEqual(failed.error, { type: 'Timeout', message: 'no response from broker within 1 s' })
+    assert.ok(failed.lastGood.ageSeconds >= 1 && Date.parse(failed.lastGood.time) < Date.parse(failed.time))
+  })
+
+  it('on a terminal: a header with the interval and time, the error above the old data, and Ctrl-C ends it with 0', async (t) => {
+    const broker = await startBroker(t)
+    const term = openTerminal(t, 'qpid-stat', ['-b', broker.address, '-e', '--watch=0.2', '-t', '1'])
+    const header = /Every 0\.2 s, last refresh \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n\n/
+    await term.waitFor('a first frame', (out) => new RegExp(`${header.source}Exchanges\n`).test(plain(out)))
+    const resume = suspend(t, broker.pid)
+    await term.waitFor('a failed refresh', (out) => plain(out).includes('Showing the data of'))
+    resume()
+    await term.waitFor('a frame after SIGCONT', (out) =>
+      new RegExp(`${header.source}Exchanges\n`).test(afterLastFailure(plain(out))),
+    )
+    term.type('\x03')
+    assert.equal(await term.exited, 0)
+    assert.match(
+      plain(term.output()),
+      new RegExp(
+        `${header.source}Failed: Timeout - no response from broker within 1 s\nShowing the data of [-\\d: ]+, \\d+(\\.\\d)? s old:\n\nExchanges\n`,
+      ),
+    )
   })
 })
+
+/** What was printed after the last failed refresh. */
+function afterLastFailure(out: string): string {
+  return out.slice(out.lastIndexOf('Failed: '))
+}
