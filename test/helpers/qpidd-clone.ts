@@ -33,6 +33,9 @@ export async function configureQpiddClone(cluster: NetnsCluster): Promise<QpiddC
   const pcs = (...args: string[]) => cluster.admin('/usr/sbin/pcs', args)
   const members = cluster.nodes.map((n) => `${n.address}:${PORT}`)
   await pcs('property', 'set', 'stonith-enabled=false') // one kernel: nothing to fence (docs/pacemaker.md)
+  // The three nodes share this machine's cores, so each sees the others' load as its own: without
+  // this, Pacemaker's controller throttles to one action at a time per node under load.
+  await pcs('property', 'set', 'load-threshold=1000%')
   await pcs('resource', 'defaults', 'update', 'resource-stickiness=100')
   await pcs(
     'resource',
@@ -49,12 +52,14 @@ export async function configureQpiddClone(cluster: NetnsCluster): Promise<QpiddC
     'role=Promoted',
     'interval=1s',
     'timeout=10s',
-    'on-fail=demote',
     'op',
     'monitor',
     'role=Unpromoted',
     'interval=3s',
     'timeout=10s',
+    'meta',
+    'migration-threshold=1',
+    'failure-timeout=10s',
     'promotable',
     'promoted-max=1',
     `clone-max=${members.length}`,
