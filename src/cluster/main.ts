@@ -1,16 +1,20 @@
 // Brings up a local 3-broker HA cluster of qpidd-ref on 127.0.0.1, promotes the first broker with
-// qpid-ha, prints the cluster status and how to manage it, and stops every broker cleanly on
-// Ctrl-C or SIGTERM. It drives the brokers with the real executables in bin/, as an operator would.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+// qpid-ha, prints the cluster status and commands to manage it that run as printed, restarts a
+// member on request (`restart N` typed on a terminal, or SIGUSR1 for every member that exited),
+// and stops every broker it started, restarted ones included, on Ctrl-C or SIGTERM. It drives
+// the brokers with the real executables in bin/, as an operator would.
+import { resolve } from 'node:path'
+import { listenForCommands } from './commands.js'
+import { Member, until } from './member.js'
+import { progress } from './spinner.js'
+import { runTool, typedTool } from './tool-command.js'
 
-const BIN = fileURLToPath(new URL('../../bin/', import.meta.url))
 const USAGE = `usage: qpid-cluster [--ports P1,P2,P3] [--data-dir DIR] [-- qpidd-ref options...]
 
 Starts three qpidd-ref brokers on 127.0.0.1 as an HA cluster, promotes the first one and prints
-'qpid-ha status --all'. Ctrl-C (or SIGTERM) stops all brokers.
+'qpid-ha status --all'. Restarts a member when asked: type 'restart N' (N = 1, 2 or 3) when stdin
+is a terminal, or send SIGUSR1 to restart every member that has exited. Ctrl-C (or SIGTERM) stops
+all brokers, restarted ones included.
 
   --ports P1,P2,P3   broker ports (default 5672,5673,5674)
   --data-dir DIR     parent of the brokers' data directories (default ./.qpidd-ref)
@@ -27,12 +31,6 @@ interface ClusterOptions {
   dataDir: string
   /** Passed to every broker after the cluster's own options. */
   extra: string[]
-}
-
-interface Member {
-  port: number
-  child: ChildProcess
-  log: string
 }
 
 function parse(argv: string[]): ClusterOptions {
@@ -69,122 +67,87 @@ function parse(argv: string[]): ClusterOptions {
   return opts
 }
 
-function qpidHa(args: string[]) {
-  return spawnSync(process.execPath, [join(BIN, 'qpid-ha.js'), ...args], { encoding: 'utf8', timeout: 15000 })
-}
+const SETTLING = / (joining|catchup|recovering)$/m
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-/** Polls `probe` every 100 ms for at most `ms`. */
-async function until(ms: number, probe: () => boolean): Promise<boolean> {
-  const deadline = Date.now() + ms
-  while (Date.now() < deadline) {
-    if (probe()) return true
-    await sleep(100)
-  }
-  return false
+/** How the operator asks for a restart, in the words that work where the launcher runs. */
+function restartHow(n: number | 'N'): string {
+  const signal = `kill -USR1 ${process.pid}`
+  return process.stdin.isTTY
+    ? `type 'restart ${n}' here (or ${signal} restarts every member that exited)`
+    : `${signal} restarts every member that exited`
 }
 
 async function run(): Promise<void> {
   const opts = parse(process.argv.slice(2))
-  const addresses = opts.ports.map((p) => `127.0.0.1:${p}`)
-  const url = addresses.join(',')
-  const brokers: Member[] = []
+  const url = opts.ports.map((p) => `127.0.0.1:${p}`).join(',')
   let stopping = false
+  const members = opts.ports.map(
+    (port, i) =>
+      new Member({ n: i + 1, port, dataDir: opts.dataDir, brokersUrl: url, extra: opts.extra }, (m, how) => {
+        if (stopping) return
+        process.stderr.write(
+          `qpid-cluster: member ${m.config.n} (${m.address}) exited (${how}); to start it again, ${restartHow(m.config.n)}\n`,
+        )
+      }),
+  )
+  const [first, second] = members
 
   const stopAll = async (code: number): Promise<void> => {
     if (stopping) return
     stopping = true
     process.stdout.write('\nStopping the cluster...\n')
-    for (const b of brokers) if (b.child.exitCode === null && b.child.signalCode === null) b.child.kill('SIGTERM')
-    const done = await until(5000, () => brokers.every((b) => b.child.exitCode !== null || b.child.signalCode !== null))
-    if (!done) for (const b of brokers) if (b.child.exitCode === null) b.child.kill('SIGKILL')
+    await Promise.all(members.map((m) => m.stop()))
     process.stdout.write('All brokers stopped.\n')
     process.exit(code)
   }
   process.on('SIGINT', () => stopAll(0))
   process.on('SIGTERM', () => stopAll(0))
 
-  for (const port of opts.ports) {
-    const dir = join(opts.dataDir, `broker-${port}`)
-    mkdirSync(dir, { recursive: true })
-    const log = join(opts.dataDir, `broker-${port}.log`)
-    const args = [
-      join(BIN, 'qpidd-ref.js'),
-      '--port',
-      String(port),
-      // a local cluster listens on loopback only (qpidd's default is every interface)
-      '--interface',
-      '127.0.0.1',
-      '--data-dir',
-      dir,
-      '--ha-cluster',
-      'yes',
-      '--ha-brokers-url',
-      url,
-      '--link-maintenance-interval',
-      '0.1',
-      '--link-heartbeat-interval',
-      '5',
-      '--log-enable',
-      'info+',
-      '--log-to-file',
-      log,
-      '--log-to-stderr',
-      'no',
-      ...opts.extra,
-    ]
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] })
-    let err = ''
-    child.stderr?.on('data', (d) => {
-      err += d
-    })
-    child.on('exit', (code, signal) => {
-      if (stopping) return
-      process.stderr.write(
-        `qpid-cluster: broker on port ${port} exited (${signal ?? code})${err ? `: ${err.trim()}` : ''}\n`,
-      )
-    })
-    brokers.push({ port, child, log })
-  }
-
-  for (const b of brokers) {
-    const up = await until(
-      10000,
-      () => b.child.exitCode !== null || qpidHa(['status', '-b', `127.0.0.1:${b.port}`, '--timeout', '1']).status === 0,
-    )
-    if (!up || b.child.exitCode !== null) {
-      process.stderr.write(`qpid-cluster: broker on port ${b.port} did not start (see ${b.log})\n`)
+  const starting = await progress(`Starting ${members.length} brokers`)
+  for (const m of members) m.start()
+  for (const m of members) {
+    starting.text(`Waiting for ${m.address} to answer`)
+    if (!(await m.answers())) {
+      starting.done(false)
+      process.stderr.write(`qpid-cluster: broker on port ${m.config.port} did not start (see ${m.log})\n`)
       return stopAll(1)
     }
   }
-  const promoted = qpidHa(['promote', '-b', addresses[0], '--cluster-manager'])
+  starting.text(`Promoting ${first.address}`)
+  const promoted = await runTool('qpid-ha', ['promote', '-b', first.address, '--cluster-manager'])
   if (promoted.status !== 0) {
-    process.stderr.write(`qpid-cluster: promote failed: ${promoted.stdout}${promoted.stderr}`)
+    starting.done(false)
+    process.stderr.write(`qpid-cluster: promote failed: ${promoted.stdout}`)
     return stopAll(1)
   }
-  await until(15000, () => {
-    const s = qpidHa(['status', '-b', addresses[0], '--all'])
-    return s.status === 0 && !/ (joining|catchup|recovering)$/m.test(s.stdout)
+  starting.text('Waiting for the backups to be ready')
+  await until(15000, async () => {
+    const s = await runTool('qpid-ha', ['status', '-b', first.address, '--all'])
+    return s.status === 0 && !SETTLING.test(s.stdout)
   })
-  const status = qpidHa(['status', '-b', addresses[0], '--all'])
+  starting.done(true, process.stdout.isTTY ? 'Cluster ready' : undefined)
+  const status = await runTool('qpid-ha', ['status', '-b', first.address, '--all'])
+  const ha = typedTool('qpid-ha')
   process.stdout.write(`HA cluster of qpidd-ref is up (data and logs under ${opts.dataDir}).
 
-$ qpid-ha status -b ${addresses[0]} --all
+$ ${ha} status -b ${first.address} --all
 ${status.stdout}
 Clients connect to all three addresses with reconnect on, e.g. ${url}
 (backups refuse ordinary clients, so clients always end up on the primary).
 
-Manage it with the tools:
-  qpid-ha status -b ${addresses[0]} --all          states of all brokers
-  qpid-ha query -b ${addresses[1]} --all           configuration of all brokers
-  qpid-config -b ${addresses[0]} add queue q1 --replicate all
-  qpid-stat -b ${addresses[1]} --ha-admin -q       a backup's replica queues
-  kill -9 <primary pid>; qpid-ha promote -b ${addresses[1]} --cluster-manager   failover
+Manage it with the tools (each line runs as printed, from this directory):
+  ${ha} status -b ${first.address} --all     # states of all brokers
+  ${ha} query -b ${second.address} --all     # configuration of all brokers
+  ${typedTool('qpid-config')} -b ${first.address} add queue q1 --replicate all
+  ${typedTool('qpid-stat')} -b ${second.address} --ha-admin -q     # a backup's replica queues
+  kill -9 ${first.pid}     # the primary fails: ...
+  ${ha} promote -b ${second.address} --cluster-manager     # ... and a cluster manager promotes a backup
 
-Broker pids: ${brokers.map((b) => `${b.port}=${b.child.pid}`).join(' ')}
+Members: ${members.map((m) => `${m.config.n}=${m.address} (pid ${m.pid})`).join(', ')}
+To restart member N, ${restartHow('N')}.
 Press Ctrl-C to stop the cluster.
 `)
+  listenForCommands(members, () => stopping)
 }
 
 /** The qpid-cluster program: any failure is one line on stderr and exit 1, never a stack trace. */
