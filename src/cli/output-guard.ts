@@ -2,7 +2,9 @@
 // terminal through the tools' output. Control characters in it could move the cursor, retitle the
 // window or hide text, so every tool's stdout and stderr show them escaped (`\x1b`), as Python's
 // repr would; newlines and tabs stay. JSON output needs nothing (JSON.stringify escapes them), and
-// the one writer that means its escape codes, the --watch redraw, uses writeRaw.
+// the writers that mean their escape codes (the --watch redraw, prompts, spinners) use writeRaw.
+import readline from 'node:readline'
+import { Writable } from 'node:stream'
 
 // C0 controls but tab and newline, DEL, and the C1 controls (U+0080..U+009F)
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
@@ -35,4 +37,27 @@ export function installOutputGuard(): void {
 /** Writes to stdout unescaped: for escape codes the tool itself means (the terminal redraw). */
 export function writeRaw(text: string): void {
   ;(rawStdoutWrite ?? process.stdout.write.bind(process.stdout))(text)
+}
+
+/**
+ * stdout as a stream for a terminal widget (a prompt, a spinner): its cursor and colour codes go out
+ * raw, so the widget must escape any text it did not write itself.
+ */
+export function rawTerminal(): Writable {
+  const out = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      writeRaw(chunk.toString())
+      done()
+    },
+  })
+  // the tty.WriteStream methods widgets call, writing their codes through the stream itself
+  return Object.assign(out, {
+    isTTY: true,
+    columns: process.stdout.columns,
+    rows: process.stdout.rows,
+    cursorTo: (x: number, y?: number) => readline.cursorTo(out, x, y),
+    moveCursor: (dx: number, dy: number) => readline.moveCursor(out, dx, dy),
+    clearLine: (dir: -1 | 0 | 1) => readline.clearLine(out, dir),
+    clearScreenDown: () => readline.clearScreenDown(out),
+  })
 }

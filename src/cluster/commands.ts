@@ -2,8 +2,8 @@
 // when that is a terminal, and SIGUSR1, which restarts every member that has exited (for a
 // launcher without a terminal). Requests run one after another.
 import { createInterface } from 'node:readline'
+import { progress } from '../cli/progress.js'
 import { type Member, until } from './member.js'
-import { progress } from './spinner.js'
 import { runTool, typedTool } from './tool-command.js'
 
 const HELP =

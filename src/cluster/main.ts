@@ -4,9 +4,9 @@
 // and stops every broker it started, restarted ones included, on Ctrl-C or SIGTERM. It drives
 // the brokers with the real executables in bin/, as an operator would.
 import { resolve } from 'node:path'
+import { progress } from '../cli/progress.js'
 import { listenForCommands } from './commands.js'
 import { Member, until } from './member.js'
-import { progress } from './spinner.js'
 import { runTool, typedTool } from './tool-command.js'
 
 const USAGE = `usage: qpid-cluster [--ports P1,P2,P3] [--data-dir DIR] [-- qpidd-ref options...]

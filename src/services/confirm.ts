@@ -2,33 +2,18 @@
 // originals, docs/compat.md). Only someone at a terminal is asked: stdin and stdout must both be
 // terminals, so a script, a pipe or a redirected run behaves as the original did. The prompt
 // library is loaded only when a question is actually asked, so start-up pays nothing for it.
-import { Writable } from 'node:stream'
-import { escapeControls, writeRaw } from '../cli/output-guard.js'
+import { escapeControls, rawTerminal } from '../cli/output-guard.js'
 
 /** Whether a person can be asked: stdin and stdout are both terminals. */
 export function atTerminal(): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY)
 }
 
-/**
- * The prompt's screen output. The output guard would escape the prompt's own cursor codes, so
- * they go out raw; the question itself is escaped before it is asked.
- */
-function terminalOutput(): Writable {
-  const out = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      writeRaw(chunk.toString())
-      done()
-    },
-  })
-  return Object.assign(out, { isTTY: true, columns: process.stdout.columns, rows: process.stdout.rows })
-}
-
 /** Asks `question` (default no) and resolves true for yes. Ctrl-C at the prompt exits 130. */
 export async function confirmed(question: string): Promise<boolean> {
   const { confirm } = await import('@inquirer/prompts')
   try {
-    return await confirm({ message: escapeControls(question), default: false }, { output: terminalOutput() })
+    return await confirm({ message: escapeControls(question), default: false }, { output: rawTerminal() })
   } catch (err) {
     // the prompt reads Ctrl-C as a key (raw mode), so no SIGINT comes: exit as an interrupt does
     if (err instanceof Error && err.name === 'ExitPromptError') process.exit(130)

@@ -3,10 +3,11 @@
 
 import { USAGE } from '../../render/config-usage.js'
 import { firstNameError } from '../names.js'
-import { OptparseError } from '../optparse.js'
+import { expandOptionalValue } from '../optional-value.js'
+import { OptparseError, parseArgv } from '../optparse.js'
 import type { Route, ToolDefinition } from '../run-tool.js'
 import { sslKeyError } from '../security-options.js'
-import { QPID_CONFIG_OPTIONS, REPLICATE_LEVELS } from './options.js'
+import { QPID_CONFIG_OPTIONS, REPLICATE_LEVELS, WAIT_REPLICATED_DEFAULT_S } from './options.js'
 
 function usageError(err: OptparseError): number {
   process.stderr.write(`${USAGE}\nqpid-config: error: ${err.message}\n`)
@@ -75,6 +76,16 @@ export function routeWords(words: readonly string[]): Route {
 export const qpidConfig: ToolDefinition = {
   bin: 'qpid-config',
   options: QPID_CONFIG_OPTIONS,
+  parse: (argv) =>
+    parseArgv(
+      expandOptionalValue(
+        argv,
+        'wait-replicated',
+        WAIT_REPLICATED_DEFAULT_S,
+        QPID_CONFIG_OPTIONS.map((o) => o.long),
+      ),
+      QPID_CONFIG_OPTIONS,
+    ),
   usageError,
   route(parsed) {
     if (parsed.exit === 'help') {

@@ -50,6 +50,12 @@ export const QPID_CONFIG_OPTIONS = [
   // on a terminal a change that destroys messages or stops the broker asks first unless --yes.
   { long: 'dry-run' },
   { long: 'yes' },
+  // Not in the original: add, del, bind and unbind on an HA primary wait until every ready backup
+  // shows the change (services/config/wait-replicated.ts); a bare --wait-replicated waits 10 s.
+  { long: 'wait-replicated', type: 'float' },
 ] as const satisfies readonly OptionSpec[]
+
+/** A bare `--wait-replicated` waits this many seconds. */
+export const WAIT_REPLICATED_DEFAULT_S = 10
 
 export const REPLICATE_LEVELS = ['none', 'configuration', 'all'] as const

@@ -5,6 +5,7 @@ import { bind } from '../../services/config/admin.js'
 import { type BindingArgs, headersBindingArgs, xmlBindingArgs } from '../../services/config/binding-args.js'
 import { ConfigCommand } from '../../services/config/command.js'
 import type { ConfigFlags } from '../../services/config/flags.js'
+import { applyReplicated } from '../../services/config/wait-replicated.js'
 
 export default class Bind extends ConfigCommand {
   static override summary = 'bind <exchange> <queue> [binding-key] [all|any k=v ...] [-f file|-]'
@@ -25,7 +26,10 @@ export default class Bind extends ConfigCommand {
       process.stdout.write(`${args.message}\n`)
       return 1
     }
-    await bind(agent, exchange, queue, key, args.properties)
-    return 0
+    const { properties } = args
+    return applyReplicated(agent, flags, { kind: 'binding', exchange, queue, key, present: true }, async () => {
+      await bind(agent, exchange, queue, key, properties)
+      return 0
+    })
   }
 }

@@ -4,6 +4,7 @@ import { unbind } from '../../services/config/admin.js'
 import { ConfigCommand } from '../../services/config/command.js'
 import type { ConfigFlags } from '../../services/config/flags.js'
 import { unbindingPlan } from '../../services/config/survey.js'
+import { applyReplicated } from '../../services/config/wait-replicated.js'
 import { safely } from '../../services/safe-change.js'
 
 export default class Unbind extends ConfigCommand {
@@ -18,10 +19,11 @@ export default class Unbind extends ConfigCommand {
     return safely(
       flags,
       () => unbindingPlan(agent, exchange, queue, key),
-      async () => {
-        await unbind(agent, exchange, queue, key)
-        return 0
-      },
+      () =>
+        applyReplicated(agent, flags, { kind: 'binding', exchange, queue, key, present: false }, async () => {
+          await unbind(agent, exchange, queue, key)
+          return 0
+        }),
     )
   }
 }

@@ -4,6 +4,7 @@ import { create } from '../../../services/config/admin.js'
 import { ConfigCommand } from '../../../services/config/command.js'
 import { exchangeProperties } from '../../../services/config/declare.js'
 import type { ConfigFlags } from '../../../services/config/flags.js'
+import { applyReplicated } from '../../../services/config/wait-replicated.js'
 
 export default class AddExchange extends ConfigCommand {
   static override summary = 'add exchange <type> <name>: declare an exchange (extra words are ignored).'
@@ -14,7 +15,9 @@ export default class AddExchange extends ConfigCommand {
       return 1
     }
     const [type, name] = words
-    await create(agent, 'exchange', name, { 'exchange-type': type, ...exchangeProperties(flags) }, true)
-    return 0
+    return applyReplicated(agent, flags, { kind: 'exchange', name, present: true }, async () => {
+      await create(agent, 'exchange', name, { 'exchange-type': type, ...exchangeProperties(flags) }, true)
+      return 0
+    })
   }
 }

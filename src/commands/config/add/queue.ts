@@ -4,6 +4,7 @@ import { create, startReplica } from '../../../services/config/admin.js'
 import { ConfigCommand } from '../../../services/config/command.js'
 import { queueProperties } from '../../../services/config/declare.js'
 import type { ConfigFlags } from '../../../services/config/flags.js'
+import { applyReplicated } from '../../../services/config/wait-replicated.js'
 
 export default class AddQueue extends ConfigCommand {
   static override summary = 'add queue <name>: declare a queue; --start-replica then starts HA replication.'
@@ -13,8 +14,10 @@ export default class AddQueue extends ConfigCommand {
       printUsage()
       return 1
     }
-    await create(agent, 'queue', name, queueProperties(flags), true)
-    if (flags['start-replica']) await startReplica(agent, flags['start-replica'], name)
-    return 0
+    return applyReplicated(agent, flags, { kind: 'queue', name, present: true }, async () => {
+      await create(agent, 'queue', name, queueProperties(flags), true)
+      if (flags['start-replica']) await startReplica(agent, flags['start-replica'], name)
+      return 0
+    })
   }
 }

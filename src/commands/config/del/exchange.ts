@@ -4,6 +4,7 @@ import { remove } from '../../../services/config/admin.js'
 import { ConfigCommand } from '../../../services/config/command.js'
 import type { ConfigFlags } from '../../../services/config/flags.js'
 import { exchangeDeletionPlan } from '../../../services/config/survey.js'
+import { applyReplicated } from '../../../services/config/wait-replicated.js'
 import { safely } from '../../../services/safe-change.js'
 
 export default class DelExchange extends ConfigCommand {
@@ -17,10 +18,11 @@ export default class DelExchange extends ConfigCommand {
     return safely(
       flags,
       () => exchangeDeletionPlan(agent, name),
-      async () => {
-        await remove(agent, 'exchange', name)
-        return 0
-      },
+      () =>
+        applyReplicated(agent, flags, { kind: 'exchange', name, present: false }, async () => {
+          await remove(agent, 'exchange', name)
+          return 0
+        }),
     )
   }
 }

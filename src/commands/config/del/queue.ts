@@ -4,6 +4,7 @@ import { remove } from '../../../services/config/admin.js'
 import { ConfigCommand } from '../../../services/config/command.js'
 import type { ConfigFlags } from '../../../services/config/flags.js'
 import { queueDeletionPlan } from '../../../services/config/survey.js'
+import { applyReplicated } from '../../../services/config/wait-replicated.js'
 import { safely } from '../../../services/safe-change.js'
 
 export default class DelQueue extends ConfigCommand {
@@ -21,10 +22,11 @@ export default class DelQueue extends ConfigCommand {
     return safely(
       flags,
       () => queueDeletionPlan(agent, name, { ifEmpty: options.if_empty, ifUnused: options.if_unused }),
-      async () => {
-        await remove(agent, 'queue', name, options)
-        return 0
-      },
+      () =>
+        applyReplicated(agent, flags, { kind: 'queue', name, present: false }, async () => {
+          await remove(agent, 'queue', name, options)
+          return 0
+        }),
     )
   }
 }

@@ -1,6 +1,8 @@
-// Progress while members become ready: an ora spinner on a terminal, loaded only then (start-up
-// stays fast and a pipe never gets spinner frames or escape codes); piped, nothing is drawn and
-// only the outcome lines are printed by the caller.
+// Progress of a wait (qpid-cluster's members becoming ready, qpid-config --wait-replicated): an ora
+// spinner on a terminal, loaded only then (start-up stays fast and a pipe never gets spinner frames
+// or escape codes); piped, nothing is drawn and only the outcome line is printed.
+
+import { rawTerminal } from './output-guard.js'
 
 export interface Progress {
   text(t: string): void
@@ -21,7 +23,8 @@ export async function progress(text: string): Promise<Progress> {
   const { default: ora } = await import('ora')
   // isEnabled: our own rule (stdout is a terminal), not ora's guess from CI variables;
   // discardStdin off: stdin carries the launcher's own commands (`restart 2`)
-  const spinner = ora({ text, stream: process.stdout, isEnabled: true, discardStdin: false }).start()
+  // the stream is stdout unguarded: the spinner's own codes must not be escaped (cli/output-guard.ts)
+  const spinner = ora({ text, stream: rawTerminal(), isEnabled: true, discardStdin: false }).start()
   return {
     text: (t) => {
       spinner.text = t
