@@ -71,20 +71,21 @@ export function suiteScope(): { t: TestContext; stopAll(): Promise<void> } {
 
 export async function startCluster(t: TestContext, n = 3, extra: string[] = []): Promise<Cluster> {
   const brokers: RunningBroker[] = []
+  let starting = true
   const cluster: Cluster = {
     brokers,
     url: '',
     start: async (i, more = []) => {
-      // a restart keeps the data directory (so the system id), but gets a new port: every live
-      // broker is then told the new brokers URL
+      // a restart keeps the data directory (so the system id), but gets a new port; a restarted or
+      // an added broker makes every live broker be told the new brokers URL
       const b = await startBroker(t, { args: [...HA_ARGS, ...extra, ...more], dataDir: brokers[i]?.dataDir })
-      const restart = brokers[i] !== undefined
       brokers[i] = b
-      if (restart) await setUrl(cluster)
+      if (!starting) await setUrl(cluster)
       return b
     },
   }
   for (let i = 0; i < n; i++) await cluster.start(i)
+  starting = false
   await setUrl(cluster)
   return cluster
 }

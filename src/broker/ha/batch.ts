@@ -2,18 +2,25 @@
 // stored bytes, unchanged) and dequeue events. Per-transfer costs (frames, dispositions, events)
 // dominate at 100-byte messages, so batching per event-loop turn is what keeps replication cheap.
 // Layout of the transfer's single data section: records of
-//   0x01 id:u48 length:u32 bytes   (a message)
-//   0x02 count:u32 id:u48...       (ids that left the queue)
+//   0x01 id:u48 length:u32 bytes                  (a message)
+//   0x02 count:u32 id:u48...                      (ids that left the queue)
+//   0x03 id:u48 ttl:u48 length:u32 bytes          (a message that expires: its remaining time, ms)
+// The remaining time, not the primary's clock: the backup's own clock then expires the copy when
+// the primary would have, as qpidd sends a message's remaining TTL.
 
 const MESSAGE = 0x01
 const DEQUEUE = 0x02
+const EXPIRING = 0x03
+const TTL_MAX = 2 ** 48 - 1
 
-export type BatchRecord = { id: number; bytes: Buffer } | { dequeued: number[] }
+export type BatchRecord = { id: number; bytes: Buffer; ttl?: number } | { dequeued: number[] }
+
+const messageHeader = (r: { ttl?: number }) => (r.ttl === undefined ? 11 : 17)
 
 /** Encodes records as a complete AMQP message (one data section). */
 export function encodeBatch(records: BatchRecord[]): Buffer {
   let size = 0
-  for (const r of records) size += 'bytes' in r ? 11 + r.bytes.length : 5 + 6 * r.dequeued.length
+  for (const r of records) size += 'bytes' in r ? messageHeader(r) + r.bytes.length : 5 + 6 * r.dequeued.length
   const out = Buffer.allocUnsafe(8 + size)
   // described data section: 0x00 smallulong 0x75, vbin32
   out[0] = 0x00
@@ -24,11 +31,13 @@ export function encodeBatch(records: BatchRecord[]): Buffer {
   let o = 8
   for (const r of records) {
     if ('bytes' in r) {
-      out[o] = MESSAGE
+      out[o] = r.ttl === undefined ? MESSAGE : EXPIRING
       out.writeUIntBE(r.id, o + 1, 6)
-      out.writeUInt32BE(r.bytes.length, o + 7)
-      r.bytes.copy(out, o + 11)
-      o += 11 + r.bytes.length
+      if (r.ttl !== undefined) out.writeUIntBE(Math.min(TTL_MAX, Math.max(1, Math.round(r.ttl))), o + 7, 6)
+      const h = messageHeader(r)
+      out.writeUInt32BE(r.bytes.length, o + h - 4)
+      r.bytes.copy(out, o + h)
+      o += h + r.bytes.length
     } else {
       out[o] = DEQUEUE
       out.writeUInt32BE(r.dequeued.length, o + 1)
@@ -57,12 +66,14 @@ export function decodeBatch(payload: Buffer): BatchRecord[] {
   let o = 0
   while (o < payload.length) {
     const type = payload[o]
-    if (type === MESSAGE && o + 11 <= payload.length) {
+    const h = type === EXPIRING ? 17 : 11
+    if ((type === MESSAGE || type === EXPIRING) && o + h <= payload.length) {
       const id = payload.readUIntBE(o + 1, 6)
-      const len = payload.readUInt32BE(o + 7)
-      if (o + 11 + len > payload.length) break
-      out.push({ id, bytes: Buffer.from(payload.subarray(o + 11, o + 11 + len)) })
-      o += 11 + len
+      const len = payload.readUInt32BE(o + h - 4)
+      if (o + h + len > payload.length) break
+      const bytes = Buffer.from(payload.subarray(o + h, o + h + len))
+      out.push(type === EXPIRING ? { id, bytes, ttl: payload.readUIntBE(o + 7, 6) } : { id, bytes })
+      o += h + len
     } else if (type === DEQUEUE && o + 5 <= payload.length) {
       const n = payload.readUInt32BE(o + 1)
       if (o + 5 + 6 * n > payload.length) break

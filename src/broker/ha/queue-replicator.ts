@@ -78,6 +78,8 @@ export class QueueReplicator implements QueueListener {
         continue
       }
       const entry = q.entryFor(r.bytes, info.durable, info.priority, info.applicationProperties)
+      // the primary's expiry, as the time it had left (the header TTL would restart the count)
+      if (r.ttl !== undefined) entry.expiresAt = Date.now() + r.ttl
       q.enqueue(entry)
       this.hq.record(entry, r.id)
       if (entry.persistenceId) persisted = true

@@ -151,7 +151,12 @@ export class QueueStream implements QueueListener {
           // backup ignores ids it does not hold)
           if (this.awaiting.delete(item.id)) this.checkReady()
         } else {
-          records.push({ id: item.id, bytes: item.m.bytes })
+          const expiresAt = item.m.expiresAt
+          records.push(
+            expiresAt
+              ? { id: item.id, bytes: item.m.bytes, ttl: expiresAt - Date.now() }
+              : { id: item.id, bytes: item.m.bytes },
+          )
           ids.push(item.id)
           bytes += item.m.size
         }
