@@ -146,18 +146,6 @@ export class Queue {
 
   /** Adds a message (limits already checked); persists it first when durable. */
   enqueue(m: QueuedMessage, recovered = false): void {
-    const s = this.settings
-    if (s.policy === 'ring') {
-      while (
-        (s.maxCount && this.depth + 1 > s.maxCount) ||
-        (s.maxSize && this.depth > 0 && this.bytes + m.size > s.maxSize)
-      ) {
-        const old = this.oldestAvailable()
-        if (!old) break
-        this.stats.discardsRing++
-        this.dequeue(old, 'ring')
-      }
-    }
     if (this.lvq && m.lvqKey !== undefined) {
       const prev = this.lvq.get(m.lvqKey)
       if (prev && prev.state === AVAILABLE) {
@@ -182,7 +170,23 @@ export class Queue {
     this.checkFlow()
     const obs = this.host.queueObservers
     if (obs.length) for (const o of obs) o.enqueued?.(this, m)
+    if (this.settings.policy === 'ring') this.trimRing()
     if (this.consumers.length) this.dispatch()
+  }
+
+  /**
+   * A full ring queue drops, as qpidd does after enqueueing, the oldest available message of the
+   * lowest priority, which may be the one just enqueued (a low-priority arrival never pushes out
+   * a higher-priority message). A single message larger than qpid.max_size stays.
+   */
+  private trimRing(): void {
+    const s = this.settings
+    while ((s.maxCount && this.depth > s.maxCount) || (s.maxSize && this.depth > 1 && this.bytes > s.maxSize)) {
+      const old = this.oldestAvailable()
+      if (!old) break
+      this.stats.discardsRing++
+      this.dequeue(old, 'ring')
+    }
   }
 
   /** Removes a message for good (accepted, purged, discarded...). */

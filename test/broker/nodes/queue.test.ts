@@ -80,6 +80,28 @@ test('ring policy drops the oldest messages', () => {
   assert.deepEqual(c.texts(), ['3', '4', '5'])
 })
 
+test('a full ring priority queue drops the oldest of the lowest priority, which may be the arrival', () => {
+  const h = host()
+  const q = new Queue('q', h, {
+    arguments: { 'qpid.max_count': 3, 'qpid.policy_type': 'ring', 'qpid.priorities': 10 },
+  })
+  put(q, 'high1', 9)
+  put(q, 'mid1', 5)
+  put(q, 'high2', 9)
+  put(q, 'low', 1) // the lowest priority: the arrival itself goes, not mid1
+  assert.deepEqual(
+    q.allMessages().map((m) => m.bytes.toString()),
+    ['high1', 'high2', 'mid1'],
+  )
+  put(q, 'high3', 9) // then mid1, never a high one
+  assert.equal(q.stats.discardsRing, 2)
+  assert.equal(q.stats.msgTotalEnqueues, 5)
+  assert.deepEqual(h.dequeues, ['ring', 'ring'])
+  const c = new TestConsumer(q)
+  q.addConsumer(c)
+  assert.deepEqual(c.texts(), ['high1', 'high2', 'high3'])
+})
+
 test('last value queue keeps the newest message per key', () => {
   const q = new Queue('q', host(), { arguments: { 'qpid.last_value_queue_key': 'k' } })
   put(q, 'a1', 4, { k: 'a' })
