@@ -16,6 +16,7 @@ export function escapeControls(text: string): string {
 
 type Write = typeof process.stdout.write
 let rawStdoutWrite: Write | undefined
+let rawWritten = false
 
 function guard(stream: NodeJS.WriteStream): Write {
   const original = stream.write.bind(stream) as Write
@@ -36,6 +37,7 @@ export function installOutputGuard(): void {
 
 /** Writes to stdout unescaped: for escape codes the tool itself means (the terminal redraw). */
 export function writeRaw(text: string): void {
+  rawWritten = true
   ;(rawStdoutWrite ?? process.stdout.write.bind(process.stdout))(text)
 }
 
@@ -60,4 +62,9 @@ export function rawTerminal(): Writable {
     clearLine: (dir: -1 | 0 | 1) => readline.clearLine(out, dir),
     clearScreenDown: () => readline.clearScreenDown(out),
   })
+}
+
+/** Whether writeRaw has written anything: a stream (the --watch frames) has then begun on stdout. */
+export function wroteRaw(): boolean {
+  return rawWritten
 }

@@ -2,6 +2,7 @@
 // how positional words select an oclif command; this file scans argv with optparse rules, then
 // lets oclif load and run the chosen command with a canonical argv (see optparse.ts for why).
 import { fileURLToPath } from 'node:url'
+import { holdStdoutForJson, jsonRequested, noteFailure } from './json-output.js'
 import { canonicalArgv, type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from './optparse.js'
 import { installOutputGuard } from './output-guard.js'
 
@@ -39,6 +40,8 @@ function toolRoot(bin: string): string {
 export async function runTool(tool: ToolDefinition, argv: readonly string[]): Promise<void> {
   // a tool prints what a broker returns, and echoes words it was given, only with controls escaped
   installOutputGuard()
+  // under --json, stdout gets one document whatever happens (json-output.ts)
+  if (jsonRequested(argv)) holdStdoutForJson()
   try {
     const early = await tool.preempt?.(argv)
     if (early !== undefined) return finish(early)
@@ -74,6 +77,7 @@ export async function runTool(tool: ToolDefinition, argv: readonly string[]): Pr
     if (exit !== undefined && err instanceof Error && err.message.startsWith('EEXIT:')) return finish(exit)
     // Anything that reaches here is a bug: still one line, never a stack trace.
     const message = err instanceof Error ? err.message : String(err)
+    noteFailure('InternalError', message)
     process.stderr.write(`${tool.bin}: internal error: ${message}\n`)
     if (process.env.QPID_TOOLS_DEBUG) console.error(err)
     return finish(1)

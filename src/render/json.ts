@@ -25,7 +25,15 @@ export function jsonObject(map: QmfMap): { [key: string]: JsonValue } {
   return out
 }
 
-/** Writes one JSON document (2-space indented, newline-terminated) to stdout. */
-export function writeJson(document: { broker: string } & { [key: string]: JsonValue }): void {
-  process.stdout.write(`${JSON.stringify(document, null, 2)}\n`)
+/** A --json document: the broker asked and what it answered. */
+export type JsonDocument = { broker: string } & { [key: string]: JsonValue }
+
+/** One JSON document as printed: 2-space indented, newline-terminated. */
+export function jsonText(document: JsonDocument): string {
+  return `${JSON.stringify(document, null, 2)}\n`
+}
+
+/** Writes one JSON document to stdout. */
+export function writeJson(document: JsonDocument): void {
+  process.stdout.write(jsonText(document))
 }

@@ -1,6 +1,7 @@
 // How every tool reaches the broker it manages: the deadline rule of `-t/--timeout`, the console
 // connection with the tool's options, and the run of a command body that turns any failure into
 // the tool's one error line on stdout (exit 1), never a stack trace.
+import { noteFailure } from '../cli/json-output.js'
 import { PythonError } from '../protocol/errors.js'
 import type { BrokerUrl } from '../protocol/url.js'
 import { BrokerAgent } from '../qmf/console.js'
@@ -36,6 +37,12 @@ export function asPythonError(err: unknown): PythonError {
   return new PythonError('Exception', err instanceof Error ? err.message : String(err))
 }
 
+/** Under --json, the failure the run's document names (cli/json-output.ts); nothing otherwise. */
+export function noteJsonFailure(err: unknown): void {
+  const e = asPythonError(err)
+  noteFailure(e.pythonClass, e.message)
+}
+
 /** The `Failed: <Class> - <message>` line of the tools built on qmf.console (qpid-stat, qpid-route). */
 export function failedDashLine(err: unknown): string {
   const e = asPythonError(err)
@@ -56,6 +63,7 @@ export async function withConsole(
     agent = await connect()
     return await body(agent)
   } catch (err) {
+    noteJsonFailure(err)
     process.stdout.write(`${failureLine(err)}\n`)
     return 1
   } finally {

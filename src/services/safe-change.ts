@@ -1,6 +1,7 @@
 // The run of a destructive command with --dry-run and the terminal confirmation (not in the
 // originals, docs/compat.md). Without either, the change is made at once and the broker is asked
 // nothing more than the original asked, so scripts see the original's traffic and output.
+import { jsonMode, writeJsonResult } from '../cli/json-output.js'
 import type { Plan } from '../render/preview.js'
 import { atTerminal, confirmed } from './confirm.js'
 
@@ -24,7 +25,8 @@ export async function safely(
   if (!flags['dry-run'] && !ask) return change()
   const plan = await survey()
   if (flags['dry-run']) {
-    process.stdout.write(`${plan.preview.line}\n`)
+    if (jsonMode()) writeJsonResult({ dryRun: { ok: plan.preview.ok, preview: plan.preview.line } })
+    else process.stdout.write(`${plan.preview.line}\n`)
     return plan.preview.ok ? 0 : 1
   }
   if (plan.question && plan.preview.ok && !(await confirmed(plan.question))) {

@@ -2,6 +2,7 @@
 // Kept free of oclif, rhea and the QMF client so that --help and option errors start fast.
 
 import { USAGE } from '../../render/config-usage.js'
+import { noteFailure } from '../json-output.js'
 import { firstNameError } from '../names.js'
 import { expandOptionalValue } from '../optional-value.js'
 import { OptparseError, parseArgv } from '../optparse.js'
@@ -10,6 +11,7 @@ import { sslKeyError } from '../security-options.js'
 import { QPID_CONFIG_OPTIONS, REPLICATE_LEVELS, WAIT_REPLICATED_DEFAULT_S } from './options.js'
 
 function usageError(err: OptparseError): number {
+  noteFailure('UsageError', err.message)
   process.stderr.write(`${USAGE}\nqpid-config: error: ${err.message}\n`)
   return 2
 }
@@ -98,9 +100,9 @@ export const qpidConfig: ToolDefinition = {
     const replicate = parsed.options.replicate
     if (typeof replicate === 'string' && replicate !== '' && !REPLICATE_LEVELS.some((l) => l === replicate)) {
       // The original raised an uncaught Exception here (traceback, exit 1); we print its last line.
-      process.stderr.write(
-        `Exception: Invalid replication level '${replicate}', should be one of: ${REPLICATE_LEVELS.join(', ')}\n`,
-      )
+      const message = `Invalid replication level '${replicate}', should be one of: ${REPLICATE_LEVELS.join(', ')}`
+      noteFailure('Exception', message)
+      process.stderr.write(`Exception: ${message}\n`)
       return 1
     }
     const sslError = sslKeyError(parsed.options)
@@ -108,6 +110,7 @@ export const qpidConfig: ToolDefinition = {
     const route = routeWords(parsed.positionals)
     const nameError = firstNameError(namedWords(route))
     if (nameError) {
+      noteFailure('ValueError', nameError)
       process.stdout.write(`Failed: ValueError: ${nameError}\n`)
       return 1
     }

@@ -4,6 +4,7 @@
 // command's own optparse parser reads the whole remaining argv, command word included, so the
 // positionals are "<anything> <arg1> <arg2>" and the first positional is ignored.
 
+import { noteFailure } from '../json-output.js'
 import { firstNameError } from '../names.js'
 import { type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from '../optparse.js'
 import type { ToolDefinition } from '../run-tool.js'
@@ -21,7 +22,14 @@ import {
   toolUsage,
   usageBlock,
 } from './help.js'
-import { CONNECTION_OPTIONS, PROMOTE_OPTIONS, QUERY_OPTIONS, SET_OPTIONS, STATUS_OPTIONS } from './options.js'
+import {
+  CONNECTION_OPTIONS,
+  JSON_OPTIONS,
+  PROMOTE_OPTIONS,
+  QUERY_OPTIONS,
+  SET_OPTIONS,
+  STATUS_OPTIONS,
+} from './options.js'
 
 const PROG = 'qpid-ha'
 const HELP_WORDS = ['help', '--help', '-help', '-h', 'help-all', '--help-all']
@@ -33,7 +41,7 @@ interface HaCommand {
 
 const command = (help: CommandHelp, own: readonly OptionSpec[] = []): HaCommand => ({
   help,
-  options: [...CONNECTION_OPTIONS, ...own],
+  options: [...CONNECTION_OPTIONS, ...own, ...JSON_OPTIONS],
 })
 
 /** User commands in the order `--help` lists them. */
@@ -89,18 +97,21 @@ function preempt(argv: readonly string[]): number | undefined {
     const manager = MANAGER_COMMANDS.find((c) => args.includes(c.help.name))
     if (manager) {
       const n = manager.help.name
+      noteFailure('Exception', `'${n}' should only be called by the cluster manager.`)
       print(
         `Exception: '${n}' should only be called by the cluster manager.\n` +
           `Incorrect use of '${n}' will cause cluster malfunction.\n` +
           `To call from a cluster manager use '${n} --cluster-manager'. \n`,
       )
-    } else
+    } else {
+      noteFailure('Exception', 'No valid command')
       print(
         `${toolUsage(
           PROG,
           listed.map((c) => c.help),
         )}Exception: No valid command\n`,
       )
+    }
     return 1
   }
   let parsed: ParsedArgv
@@ -115,6 +126,7 @@ function preempt(argv: readonly string[]): number | undefined {
     return 0
   }
   if (parsed.positionals.length !== found.help.argNames.length + 1) {
+    noteFailure('Exception', 'Wrong number of arguments')
     print(`${commandHelp(found.help)}Exception: Wrong number of arguments\n`)
     return 1
   }
@@ -124,6 +136,7 @@ function preempt(argv: readonly string[]): number | undefined {
   const nameError =
     found.help.name === 'replicate' ? firstNameError([['queue name', parsed.positionals[2]]]) : undefined
   if (nameError) {
+    noteFailure('ValueError', nameError)
     print(`ValueError: ${nameError}\n`)
     return 1
   }
@@ -131,6 +144,7 @@ function preempt(argv: readonly string[]): number | undefined {
 }
 
 function optparseError(c: HaCommand, message: string): number {
+  noteFailure('UsageError', message)
   process.stderr.write(`${usageBlock(c.help)}\n${PROG}: error: ${message}\n`)
   return 2
 }
@@ -149,6 +163,7 @@ export const qpidHa: ToolDefinition = {
   },
   usageError(err) {
     // unreachable in practice: preempt reports optparse errors with the command's usage
+    noteFailure('UsageError', err.message)
     process.stderr.write(`${PROG}: error: ${err.message}\n`)
     return 2
   },

@@ -40,3 +40,6 @@ export const SET_OPTIONS = [
   { long: 'brokers-url', type: 'string' },
   { long: 'public-url', type: 'string' },
 ] as const satisfies readonly OptionSpec[]
+
+/** Not in the original (docs/json.md): every command, one JSON document on stdout, errors included. */
+export const JSON_OPTIONS = [{ long: 'json' }] as const satisfies readonly OptionSpec[]

@@ -2,6 +2,7 @@
 // Kept free of oclif, rhea and the QMF client so that --help and option errors start fast.
 
 import { printUsage, USAGE } from '../../render/route-usage.js'
+import { noteFailure } from '../json-output.js'
 import { firstNameError } from '../names.js'
 import { OptparseError } from '../optparse.js'
 import type { Route, ToolDefinition } from '../run-tool.js'
@@ -9,6 +10,7 @@ import { sslKeyError } from '../security-options.js'
 import { QPID_ROUTE_OPTIONS } from './options.js'
 
 function usageError(err: OptparseError): number {
+  noteFailure('UsageError', err.message)
   process.stderr.write(`${USAGE}qpid-route: error: ${err.message}\n`)
   return 2
 }
@@ -53,12 +55,14 @@ export const qpidRoute: ToolDefinition = {
     // With -s and three words the original indexed past the end before its error handler
     // (a traceback, exit 1); we print only the traceback's last line.
     if (parsed.options['src-local'] && words.length === 3) {
+      noteFailure('IndexError', 'list index out of range')
       process.stderr.write('IndexError: list index out of range\n')
       return 1
     }
     const route = routeWords(words)
     const nameError = firstNameError(namedWords(words))
     if (route.id !== 'usage' && nameError) {
+      noteFailure('ValueError', nameError)
       process.stdout.write(`Failed: ValueError - ${nameError}\n`)
       return 1
     }

@@ -1,6 +1,7 @@
 // qpid-stat's command line: the reduction of its argv to one oclif command
 // (tools.md §2.1). Kept free of oclif, rhea and the QMF client so that --help and option errors
 // start fast.
+import { noteFailure } from '../json-output.js'
 import { OptparseError, type ParsedArgv, parseArgv } from '../optparse.js'
 import type { ToolDefinition } from '../run-tool.js'
 import { sslKeyError } from '../security-options.js'
@@ -9,6 +10,7 @@ import { HELP, USAGE } from './help.js'
 import { QPID_STAT_OPTIONS, VIEWS } from './options.js'
 
 function usageError(err: OptparseError): number {
+  noteFailure('UsageError', err.message)
   process.stderr.write(`${USAGE}\nqpid-stat: error: ${err.message}\n`)
   return 2
 }

@@ -1,6 +1,8 @@
 import { Command } from '@oclif/core/command'
 import { PythonError } from '../../protocol/errors.js'
+import { statusJson } from '../../render/ha-json.js'
 import { statusWord } from '../../render/ha-status.js'
+import { writeJson } from '../../render/json.js'
 import { openHa, resolveTarget, runHa } from '../../services/ha/brokers.js'
 import { type StatusFlags, statusFlags } from '../../services/ha/flags.js'
 import { statusText, watchStatus } from '../../services/ha/status.js'
@@ -26,6 +28,8 @@ export default class Status extends Command {
         const { agent, ha } = await openHa(target)
         agent.close()
         const status = statusWord(ha)
+        // they print nothing; with --json the status, and the same exit code
+        if (flags.json) writeJson(statusJson(target.label, ha))
         if (flags['is-primary']) return status === 'active' || status === 'recovering' ? 0 : 1
         return flags.expect === status ? 0 : 1
       }

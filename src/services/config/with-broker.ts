@@ -2,6 +2,7 @@
 // command, and turn every failure into the original's `Failed: <Class>: <message>` line (stdout,
 // exit 1). The connection is opened before the command looks at its words, as in the original.
 
+import { noteBroker } from '../../cli/json-output.js'
 import { PythonError } from '../../protocol/errors.js'
 import { hostPort, parseBrokerUrl } from '../../protocol/url.js'
 import type { BrokerAgent } from '../../qmf/console.js'
@@ -14,6 +15,7 @@ export function brokerAddress(flags: Partial<ConfigFlags>): string {
 }
 
 export function connect(flags: Partial<ConfigFlags>): Promise<BrokerAgent> {
+  noteBroker(brokerLabel(flags))
   const timeoutMs = deadlineMs(flags.timeout)
   return connectConsole({
     url: parseBrokerUrl(brokerAddress(flags)),

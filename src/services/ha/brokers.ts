@@ -3,12 +3,19 @@
 // deadline, so no command hangs on a dead or stopped broker.
 import { readFileSync } from 'node:fs'
 import type { Session } from 'rhea'
+import { noteBroker } from '../../cli/json-output.js'
 import { openConnection } from '../../protocol/connection.js'
 import { PythonError, pyStr } from '../../protocol/errors.js'
 import type { QmfObject } from '../../protocol/qmf-types.js'
-import { type BrokerUrl, hostText, parseBrokerUrl } from '../../protocol/url.js'
+import { type BrokerUrl, hostPort, hostText, parseBrokerUrl } from '../../protocol/url.js'
 import type { BrokerAgent } from '../../qmf/console.js'
-import { asPythonError, connectConsole, DEFAULT_TIMEOUT_S, type ToolConnection } from '../broker-call.js'
+import {
+  asPythonError,
+  connectConsole,
+  DEFAULT_TIMEOUT_S,
+  noteJsonFailure,
+  type ToolConnection,
+} from '../broker-call.js'
 
 export interface HaFlags {
   broker?: string
@@ -20,6 +27,8 @@ export interface HaFlags {
 export interface Target {
   /** The broker text as the Python tool holds it (used in "HA module is not loaded" errors). */
   text: string
+  /** `host:port` as given, for the `broker` of --json documents. */
+  label: string
   connect: ToolConnection
 }
 
@@ -79,12 +88,15 @@ export function resolveTarget(flags: HaFlags): Target {
     const hb = conf.get('ha-heartbeat-interval') || conf.get('link-heartbeat-interval')
     if (!timeoutS && hb) timeoutS = pyFloat(hb)
   } else url = parseBrokerUrl(text)
+  const label = hostPort(url)
+  noteBroker(label)
   // Python waits forever when --config gives no heartbeat; we never wait forever (docs/compat.md).
   if (!timeoutS || timeoutS < 0) timeoutS = DEFAULT_TIMEOUT_S
   // 0.0.0.0 and localhost mean "this host"; we only ever dial IPv4 loopback (brokers listen there)
   const host = url.host === DEFAULT_BROKER || url.host === 'localhost' ? '127.0.0.1' : url.host
   return {
     text,
+    label,
     connect: {
       url: { ...url, host },
       saslMechanism: mechanism || undefined,
@@ -204,6 +216,7 @@ export async function runHa(body: () => Promise<number | undefined>): Promise<nu
   try {
     return (await body()) ?? 0
   } catch (err) {
+    noteJsonFailure(err)
     process.stdout.write(errorLine(err))
     return 1
   }

@@ -2,20 +2,25 @@
 import { type OptionValues, oclifFlags } from '../../cli/oclif-flags.js'
 import {
   CONNECTION_OPTIONS,
+  JSON_OPTIONS,
   PROMOTE_OPTIONS,
   QUERY_OPTIONS,
   SET_OPTIONS,
   STATUS_OPTIONS,
 } from '../../cli/qpid-ha/options.js'
 
-export const connectionFlags = oclifFlags(CONNECTION_OPTIONS)
-export const statusFlags = oclifFlags([...CONNECTION_OPTIONS, ...STATUS_OPTIONS])
-export const queryFlags = oclifFlags([...CONNECTION_OPTIONS, ...QUERY_OPTIONS])
-export const setFlags = oclifFlags([...CONNECTION_OPTIONS, ...SET_OPTIONS])
-export const promoteFlags = oclifFlags([...CONNECTION_OPTIONS, ...PROMOTE_OPTIONS])
+// every command also takes --json (cli/qpid-ha/definition.ts)
+const COMMON = [...CONNECTION_OPTIONS, ...JSON_OPTIONS] as const
+type Common = [...typeof CONNECTION_OPTIONS, ...typeof JSON_OPTIONS]
 
-export type ConnectionFlags = OptionValues<typeof CONNECTION_OPTIONS>
-export type StatusFlags = OptionValues<[...typeof CONNECTION_OPTIONS, ...typeof STATUS_OPTIONS]>
-export type QueryFlags = OptionValues<[...typeof CONNECTION_OPTIONS, ...typeof QUERY_OPTIONS]>
-export type SetFlags = OptionValues<[...typeof CONNECTION_OPTIONS, ...typeof SET_OPTIONS]>
-export type PromoteFlags = OptionValues<[...typeof CONNECTION_OPTIONS, ...typeof PROMOTE_OPTIONS]>
+export const connectionFlags = oclifFlags(COMMON)
+export const statusFlags = oclifFlags([...COMMON, ...STATUS_OPTIONS])
+export const queryFlags = oclifFlags([...COMMON, ...QUERY_OPTIONS])
+export const setFlags = oclifFlags([...COMMON, ...SET_OPTIONS])
+export const promoteFlags = oclifFlags([...COMMON, ...PROMOTE_OPTIONS])
+
+export type ConnectionFlags = OptionValues<Common>
+export type StatusFlags = OptionValues<[...Common, ...typeof STATUS_OPTIONS]>
+export type QueryFlags = OptionValues<[...Common, ...typeof QUERY_OPTIONS]>
+export type SetFlags = OptionValues<[...Common, ...typeof SET_OPTIONS]>
+export type PromoteFlags = OptionValues<[...Common, ...typeof PROMOTE_OPTIONS]>

@@ -3,9 +3,10 @@
 // the original's error handler: any exception prints `Failed: <Class> - <message>` (stdout), exit 1
 // (services/broker-call.ts).
 
+import { noteBroker } from '../../cli/json-output.js'
 import { PythonError } from '../../protocol/errors.js'
 import type { QmfConsole } from '../../protocol/qmf-types.js'
-import { type BrokerUrl, parseBrokerUrl } from '../../protocol/url.js'
+import { type BrokerUrl, hostPort, parseBrokerUrl } from '../../protocol/url.js'
 import type { BrokerAgent } from '../../qmf/console.js'
 import { connectConsole, deadlineMs, failedDashLine, withConsole } from '../broker-call.js'
 import type { RouteFlags } from './flags.js'
@@ -58,6 +59,7 @@ export function withLocalBroker(
   return withConsole(
     () => {
       local = parseBrokerUrl(localText)
+      noteBroker(hostPort(local))
       return connect(local, flags)
     },
     (agent) => body({ agent, local, remoteText: remote, flags, words }),

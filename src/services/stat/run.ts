@@ -1,11 +1,12 @@
 // qpid-stat's run: connect with the tool's options, show the chosen view once or under --watch,
 // and turn any failure into the original's `Failed: <Class> - <message>` (stdout, exit 1); under
 // --watch a failure is shown and the watch goes on.
+import { noteBroker } from '../../cli/json-output.js'
 import { type BrokerUrl, hostPort, parseBrokerUrl } from '../../protocol/url.js'
 import type { BrokerAgent } from '../../qmf/console.js'
 import type { JsonValue } from '../../render/json.js'
 import type { Snapshot } from '../../render/stat-view.js'
-import { connectConsole, deadlineMs, failedDashLine, withConsole } from '../broker-call.js'
+import { connectConsole, deadlineMs, failedDashLine, noteJsonFailure, withConsole } from '../broker-call.js'
 import { reconnecting, watchStdout } from '../watch.js'
 import { type StatRequest, statSnapshot } from './snapshot.js'
 
@@ -46,6 +47,7 @@ function showOnce(run: StatRun): Promise<number> {
   return withConsole(
     () => {
       url = parseBrokerUrl(run.broker)
+      noteBroker(hostPort(url))
       return connection(run, url)()
     },
     async (agent) => {
@@ -61,7 +63,9 @@ async function watchView(run: StatRun, seconds: number): Promise<number> {
   let url: BrokerUrl
   try {
     url = parseBrokerUrl(run.broker)
+    noteBroker(hostPort(url))
   } catch (err) {
+    noteJsonFailure(err)
     process.stdout.write(`${failedDashLine(err)}\n`)
     return 1
   }
