@@ -16,6 +16,8 @@ export interface Responder {
   port: number
   address: string
   state: HaState | undefined
+  /** Values of the `queue` objects it reports (name, msgDepth, arguments, ...). */
+  queues: Array<Record<string, unknown>>
   /** Open properties of each accepted connection. */
   opens: Array<Record<string, unknown>>
   calls: Array<{ method: string; args: Record<string, unknown> }>
@@ -35,21 +37,27 @@ export async function startResponder(state: HaState | undefined): Promise<Respon
     id: 'ha-responder',
     onOpen: (properties) => r.opens.push(properties),
     query: (body) =>
-      body._schema_id?._class_name === 'habroker' && r.state
-        ? [
-            {
-              _object_id: { _object_name: 'org.apache.qpid.ha:habroker:ha-broker' },
-              _schema_id: { _package_name: 'org.apache.qpid.ha', _class_name: 'habroker' },
-              _values: { ...r.state, name: 'ha-broker', systemId: rhea.types.wrap_uuid(uuidBytes(r.state.systemId)) },
-            },
-          ]
-        : [],
+      body._schema_id?._class_name === 'queue'
+        ? r.queues.map((values) => ({
+            _object_id: { _object_name: `org.apache.qpid.broker:queue:${values.name}` },
+            _schema_id: { _package_name: 'org.apache.qpid.broker', _class_name: 'queue' },
+            _values: values,
+          }))
+        : body._schema_id?._class_name === 'habroker' && r.state
+          ? [
+              {
+                _object_id: { _object_name: 'org.apache.qpid.ha:habroker:ha-broker' },
+                _schema_id: { _package_name: 'org.apache.qpid.ha', _class_name: 'habroker' },
+                _values: { ...r.state, name: 'ha-broker', systemId: rhea.types.wrap_uuid(uuidBytes(r.state.systemId)) },
+              },
+            ]
+          : [],
     method: (body) => {
       r.calls.push({ method: body._method_name, args: body._arguments ?? {} })
       return r.failWith ? { error: [7, r.failWith] } : { ok: {} }
     },
   })
-  const r: Responder = { ...listener, state, opens: [], calls: [] }
+  const r: Responder = { ...listener, state, queues: [], opens: [], calls: [] }
   return r
 }
 

@@ -4,6 +4,7 @@
 // command's own optparse parser reads the whole remaining argv, command word included, so the
 // positionals are "<anything> <arg1> <arg2>" and the first positional is ignored.
 
+import { unknownLine } from '../../render/ha-check.js'
 import { noteFailure } from '../json-output.js'
 import { firstNameError } from '../names.js'
 import { type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from '../optparse.js'
@@ -11,6 +12,7 @@ import type { ToolDefinition } from '../run-tool.js'
 import { sslKeyError } from '../security-options.js'
 import { expandWatch, WATCH_OPTION } from '../watch-option.js'
 import {
+  CHECK,
   type CommandHelp,
   commandHelp,
   PING,
@@ -23,6 +25,7 @@ import {
   usageBlock,
 } from './help.js'
 import {
+  CHECK_OPTIONS,
   CONNECTION_OPTIONS,
   JSON_OPTIONS,
   PROMOTE_OPTIONS,
@@ -53,7 +56,15 @@ const USER_COMMANDS = [
 ]
 const MANAGER_COMMANDS = [command(PROMOTE, PROMOTE_OPTIONS)]
 /** Extensions: selectable like user commands, not listed, so `--help` stays byte-identical. */
-const EXTENSION_COMMANDS = [command(SET, SET_OPTIONS)]
+const CHECK_COMMAND = command(CHECK, CHECK_OPTIONS)
+const EXTENSION_COMMANDS = [command(SET, SET_OPTIONS), CHECK_COMMAND]
+
+/** A monitoring plugin's bad command line is UNKNOWN (exit 3), never a state the monitor would act on. */
+function checkUsageError(message: string): number {
+  noteFailure('UsageError', message)
+  print(unknownLine(message))
+  return 3
+}
 
 interface Selection {
   args: string[]
@@ -126,6 +137,7 @@ function preempt(argv: readonly string[]): number | undefined {
     return 0
   }
   if (parsed.positionals.length !== found.help.argNames.length + 1) {
+    if (found === CHECK_COMMAND) return checkUsageError('Wrong number of arguments')
     noteFailure('Exception', 'Wrong number of arguments')
     print(`${commandHelp(found.help)}Exception: Wrong number of arguments\n`)
     return 1
@@ -144,6 +156,7 @@ function preempt(argv: readonly string[]): number | undefined {
 }
 
 function optparseError(c: HaCommand, message: string): number {
+  if (c === CHECK_COMMAND) return checkUsageError(message)
   noteFailure('UsageError', message)
   process.stderr.write(`${usageBlock(c.help)}\n${PROG}: error: ${message}\n`)
   return 2

@@ -107,3 +107,22 @@ export const SET: CommandHelp = {
                         setPublicUrl)
 `,
 }
+
+/** Not in the Python tool (docs/ha.md): a Nagios/Icinga plugin. */
+export const CHECK: CommandHelp = {
+  name: 'check',
+  description:
+    'Check the health of the broker, or with --all of its cluster, as a Nagios/Icinga plugin: one status line, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (not in the original qpid-ha).',
+  argNames: [],
+  optionLines: `  --all                 Check every broker of the cluster: exactly one primary,
+                        every member reachable and ready, replication lag
+  --expect-members=<n>  WARNING unless the brokers URL lists <n> members
+  --ready-grace=<seconds>
+                        Time a backup is given to become ready (Default 5)
+  --warn-lag=<messages>
+                        WARNING when a backup lags more messages than this
+  --crit-lag=<messages>
+                        CRITICAL when a backup lags more messages than this
+  --json                Print one JSON document instead of the status line
+`,
+}

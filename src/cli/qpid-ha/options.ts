@@ -35,6 +35,15 @@ export const PROMOTE_OPTIONS = [
   { long: 'yes' },
 ] as const satisfies readonly OptionSpec[]
 
+/** `check` is an extension (docs/ha.md): a Nagios/Icinga plugin for the broker or its cluster. */
+export const CHECK_OPTIONS = [
+  { long: 'all' },
+  { long: 'expect-members', type: 'int' },
+  { long: 'ready-grace', type: 'float' },
+  { long: 'warn-lag', type: 'int' },
+  { long: 'crit-lag', type: 'int' },
+] as const satisfies readonly OptionSpec[]
+
 /** `set` is an extension (docs/compat.md). */
 export const SET_OPTIONS = [
   { long: 'brokers-url', type: 'string' },

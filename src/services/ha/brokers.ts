@@ -109,6 +109,13 @@ export function resolveTarget(flags: HaFlags): Target {
   }
 }
 
+/** The broker answered, without the HA module (qpid-ha check tells it from an unreachable one). */
+export class NoHaModule extends PythonError {
+  constructor(broker: string) {
+    super('Exception', `HA module is not loaded on broker at ${broker}`)
+  }
+}
+
 export interface HaSession {
   agent: BrokerAgent
   ha: QmfObject
@@ -119,7 +126,7 @@ export async function openHa(target: Target): Promise<HaSession> {
   const agent = await connectConsole(target.connect)
   try {
     const ha = await agent.getSingleton('habroker')
-    if (!ha) throw new PythonError('Exception', `HA module is not loaded on broker at ${target.text}`)
+    if (!ha) throw new NoHaModule(target.text)
     return { agent, ha }
   } catch (err) {
     agent.close()
@@ -163,26 +170,51 @@ export function clusterAddresses(brokersUrl: string): string[] {
 
 export type BrokerResult = { address: string; ha: QmfObject } | { address: string; error: PythonError }
 
+/** What one member answered to `askAll`, or why it could not. */
+export type MemberResult<T> = { address: string; value: T } | { address: string; error: PythonError }
+
 /**
- * `--all`: queries every broker of the cluster in parallel, each within its own deadline, and
- * returns the results in brokers-URL order. Credentials given with -b are reused for each.
+ * Asks every broker of the cluster in parallel, each over its own admin connection within its own
+ * deadline (connection and questions together), and returns the answers in brokers-URL order.
+ * Credentials given with -b are reused for each.
  */
-export async function queryAll(addresses: string[], flags: HaFlags, target: Target): Promise<BrokerResult[]> {
+export async function askAll<T>(
+  addresses: string[],
+  flags: HaFlags,
+  target: Target,
+  ask: (session: HaSession) => Promise<T>,
+): Promise<MemberResult<T>[]> {
   const at = target.text.indexOf('@')
   const userpass = at === -1 ? undefined : target.text.slice(0, at)
   return Promise.all(
-    addresses.map(async (address): Promise<BrokerResult> => {
+    addresses.map(async (address): Promise<MemberResult<T>> => {
       const broker = userpass && !address.includes('@') ? `${userpass}@${address}` : address
+      let session: HaSession | undefined
+      let finished = false
       try {
         const t = resolveTarget({ ...flags, broker })
-        const { agent, ha } = await withDeadline(openHa(t), t.connect.timeoutMs)
-        agent.close()
-        return { address, ha }
+        const asked = (async () => {
+          const s = await openHa(t)
+          // a connection made after the deadline is closed at once
+          if (finished) s.agent.close()
+          else session = s
+          return ask(s)
+        })()
+        return { address, value: await withDeadline(asked, t.connect.timeoutMs) }
       } catch (err) {
         return { address, error: asPythonError(err) }
+      } finally {
+        finished = true
+        session?.agent.close()
       }
     }),
   )
+}
+
+/** `--all`: every broker's habroker object (see askAll). */
+export async function queryAll(addresses: string[], flags: HaFlags, target: Target): Promise<BrokerResult[]> {
+  const results = await askAll(addresses, flags, target, async (s) => s.ha)
+  return results.map((r) => ('value' in r ? { address: r.address, ha: r.value } : r))
 }
 
 /** One overall budget for connect + query, on top of the per-step deadlines. */

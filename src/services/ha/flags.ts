@@ -1,6 +1,7 @@
 // The oclif flags of the qpid-ha commands, derived from their option tables (cli/qpid-ha/options.ts).
 import { type OptionValues, oclifFlags } from '../../cli/oclif-flags.js'
 import {
+  CHECK_OPTIONS,
   CONNECTION_OPTIONS,
   JSON_OPTIONS,
   PROMOTE_OPTIONS,
@@ -18,9 +19,11 @@ export const statusFlags = oclifFlags([...COMMON, ...STATUS_OPTIONS])
 export const queryFlags = oclifFlags([...COMMON, ...QUERY_OPTIONS])
 export const setFlags = oclifFlags([...COMMON, ...SET_OPTIONS])
 export const promoteFlags = oclifFlags([...COMMON, ...PROMOTE_OPTIONS])
+export const checkFlags = oclifFlags([...COMMON, ...CHECK_OPTIONS])
 
 export type ConnectionFlags = OptionValues<Common>
 export type StatusFlags = OptionValues<[...Common, ...typeof STATUS_OPTIONS]>
 export type QueryFlags = OptionValues<[...Common, ...typeof QUERY_OPTIONS]>
 export type SetFlags = OptionValues<[...Common, ...typeof SET_OPTIONS]>
 export type PromoteFlags = OptionValues<[...Common, ...typeof PROMOTE_OPTIONS]>
+export type CheckFlags = OptionValues<[...Common, ...typeof CHECK_OPTIONS]>
