@@ -157,7 +157,7 @@ ${machineLine()}.
 Command: \`npm run build && node --import tsx bench/pacemaker-failover.ts\` (root; ${ROUNDS} rounds in one cluster).
 Three Pacemaker 2.1.5 / Corosync 3.1.7 nodes on this machine, each a network and mount namespace of its own
 (test/helpers/netns-cluster.ts), configured as docs/pacemaker.md says (test/helpers/qpidd-clone.ts): monitor
-of the primary every 1 s, of the backups every 3 s, \`monitor_timeout=1\`, \`migration-threshold=1
+of the primary every 1 s, of the backups every 3 s, \`monitor_timeout=2\`, \`migration-threshold=1
 failure-timeout=10s\`, brokers with \`--link-heartbeat-interval 2\`. Each round: one active and two ready; a
 fresh \`--replicate all\` queue; one \`qpid-ref-send\` given only the VIP (${RATE} msg/s, unsettled, heartbeat 1 s,
 reconnect retry 0.02-${RETRY_MAX_S} s); after 2 s of traffic, \`kill -9\` of the primary's broker; times from the

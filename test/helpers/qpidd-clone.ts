@@ -45,7 +45,7 @@ export async function configureQpiddClone(cluster: NetnsCluster): Promise<QpiddC
     `brokers_url=${members.join(',')}`,
     `public_url=${VIP_ADDRESS}`,
     'data_dir=/run/qpidd',
-    'monitor_timeout=1',
+    'monitor_timeout=2',
     'extra_args=--link-heartbeat-interval 2 --link-maintenance-interval 0.1 --ha-replicate all',
     'op',
     'monitor',
