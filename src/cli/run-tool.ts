@@ -3,6 +3,7 @@
 // lets oclif load and run the chosen command with a canonical argv (see optparse.ts for why).
 import { fileURLToPath } from 'node:url'
 import { holdStdoutForJson, jsonRequested, noteFailure } from './json-output.js'
+import { installInterrupt } from './interrupt.js'
 import { canonicalArgv, type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from './optparse.js'
 import { installOutputGuard } from './output-guard.js'
 
@@ -42,6 +43,7 @@ export async function runTool(tool: ToolDefinition, argv: readonly string[]): Pr
   installOutputGuard()
   // under --json, stdout gets one document whatever happens (json-output.ts)
   if (jsonRequested(argv)) holdStdoutForJson()
+  installInterrupt()
   try {
     const early = await tool.preempt?.(argv)
     if (early !== undefined) return finish(early)

@@ -2,7 +2,9 @@
 // refresh written as render/watch-frame.ts lays it out for a terminal, a log or JSON lines. A
 // refresh that fails (broker gone, hung, reply deadline) is shown as such and the watch goes on:
 // a watch is how an operator sees a broker come back.
+
 import { setTimeout as sleep } from 'node:timers/promises'
+import { takeOverInterrupt } from '../cli/interrupt.js'
 import { escapeControls, writeRaw } from '../cli/output-guard.js'
 import { present, type Refresh, type WatchMode } from '../render/watch-frame.js'
 import { asPythonError } from './broker-call.js'
@@ -68,7 +70,7 @@ export interface StdoutWatch {
 export async function watchStdout(frame: () => Promise<string>, w: StdoutWatch): Promise<void> {
   const stop = new AbortController()
   const onStop = () => stop.abort()
-  process.once('SIGINT', onStop)
+  const release = takeOverInterrupt(onStop)
   process.stdout.on('error', onStop)
   try {
     // the view's text is escaped here, so the redraw's own escape codes around it go out raw
@@ -80,7 +82,7 @@ export async function watchStdout(frame: () => Promise<string>, w: StdoutWatch):
       errorLine: (err) => escapeControls(w.errorLine(err)),
     })
   } finally {
-    process.off('SIGINT', onStop)
+    release()
   }
 }
 

@@ -32,11 +32,6 @@ export function withBroker(
   flags: Partial<ConfigFlags>,
   body: (agent: BrokerAgent) => Promise<number>,
 ): Promise<number> {
-  // Ctrl-C: the original caught KeyboardInterrupt, printed an empty line and exited 0.
-  process.once('SIGINT', () => {
-    process.stdout.write('\n')
-    process.exit(0)
-  })
   return withConsole(() => connect(flags), body, failureLine)
 }
 

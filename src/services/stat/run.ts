@@ -42,7 +42,6 @@ function renderer(run: StatRun, url: BrokerUrl): (s: Snapshot) => string {
 }
 
 function showOnce(run: StatRun): Promise<number> {
-  process.once('SIGINT', interrupted)
   let url: BrokerUrl | undefined
   return withConsole(
     () => {
@@ -81,10 +80,4 @@ async function watchView(run: StatRun, seconds: number): Promise<number> {
 
 function jsonText(broker: string) {
   return (s: Snapshot): string => `${JSON.stringify({ broker, ...s.json } as { [k: string]: JsonValue }, null, 2)}\n`
-}
-
-/** The original caught KeyboardInterrupt: it printed an empty line and exited with 1. */
-function interrupted(): never {
-  process.stdout.write('\n')
-  process.exit(1)
 }

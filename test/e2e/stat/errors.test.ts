@@ -109,7 +109,7 @@ describe('qpid-stat connection failures', () => {
       port = (listener.address() as { port: number }).port
     })
     after(() => listener.close())
-    it('Ctrl-C while waiting: an empty line and exit 1, as the original', { timeout: 20_000 }, async () => {
+    it('Ctrl-C while waiting: an empty line, as the original, and exit 130', { timeout: 20_000 }, async () => {
       const asked = new Promise<void>((resolve) => container.once('message', () => resolve()))
       const child = spawn(process.execPath, [join(ROOT, 'bin/qpid-stat.js'), '-b', `127.0.0.1:${port}`, '-q'], {
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -122,7 +122,7 @@ describe('qpid-stat connection failures', () => {
       await asked
       child.kill('SIGINT')
       const code = await new Promise((r) => child.on('close', r))
-      assert.deepEqual([code, out], [1, '\n'])
+      assert.deepEqual([code, out], [130, '\n'])
     })
     it('fails with the reply deadline of -t', async () => {
       const r = await run('qpid-stat', ['-b', `127.0.0.1:${port}`, '-e', '-t', '1'], { timeoutMs: 8000 })
