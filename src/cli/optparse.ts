@@ -19,6 +19,10 @@ export interface OptionSpec {
   dest?: string
   /** optparse `action="help"`: acted on where it appears, so scanning stops there (later errors are not seen). */
   exits?: boolean
+  /** Only on options the original lacks: what they do, listed in the Extensions section of `--help`. */
+  extension?: string
+  /** How the value is shown in help texts after the option name (default `=<DEST>`), e.g. `[=SECONDS]`. */
+  metavar?: string
 }
 
 export type OptionValue = string | number | boolean | Array<string | number>

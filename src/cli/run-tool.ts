@@ -6,6 +6,7 @@ import { holdStdoutForJson, jsonRequested, noteFailure } from './json-output.js'
 import { installInterrupt } from './interrupt.js'
 import { canonicalArgv, type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from './optparse.js'
 import { installOutputGuard } from './output-guard.js'
+import { versionLine } from './version.js'
 
 export interface Route {
   /** oclif command id, with `:` between words (e.g. `add:queue`). */
@@ -54,6 +55,10 @@ export async function runTool(tool: ToolDefinition, argv: readonly string[]): Pr
     } catch (err) {
       if (err instanceof OptparseError) return finish(tool.usageError(err))
       throw err
+    }
+    if (parsed.exit === 'version') {
+      process.stdout.write(versionLine(tool.bin))
+      return finish(0)
     }
     const route = await tool.route(parsed)
     if (typeof route === 'number') return finish(route)

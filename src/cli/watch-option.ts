@@ -5,7 +5,12 @@ import { expandOptionalValue } from './optional-value.js'
 export const WATCH_DEFAULT_SECONDS = 2
 
 /** The option-table entry; the value arrives as `--watch=N` only (see expandWatch). */
-export const WATCH_OPTION = { long: 'watch', type: 'float' } as const
+export const WATCH_OPTION = {
+  long: 'watch',
+  type: 'float',
+  metavar: '[=SECONDS]',
+  extension: 'Show it again every SECONDS (default 2) until Ctrl-C: redrawn on a terminal, appended when piped',
+} as const
 
 /**
  * `--watch` takes its value only when it is attached with `=` (`--watch=5`); a bare `--watch` (or

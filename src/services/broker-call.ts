@@ -26,9 +26,25 @@ export interface ToolConnection {
   heartbeatMs?: number
 }
 
+/**
+ * Connection failures that look like an HA backup's refusal: the broker dropped the connection
+ * before opening it, and the tool did not connect with --ha-admin.
+ */
+const refusedAsBackup = new WeakSet<object>()
+
+/** Printed after such a failure when stdout is a terminal (not in the originals, docs/compat.md). */
+const BACKUP_HINT = 'Hint: an HA backup broker refuses ordinary connections; use --ha-admin to connect to it\n'
+
 /** A console connected as the tool, with the same deadline for the connection and every reply. */
-export function connectConsole(c: ToolConnection): Promise<BrokerAgent> {
-  return BrokerAgent.connect({ ...c, replyTimeoutMs: c.timeoutMs })
+export async function connectConsole(c: ToolConnection): Promise<BrokerAgent> {
+  try {
+    return await BrokerAgent.connect({ ...c, replyTimeoutMs: c.timeoutMs })
+  } catch (err) {
+    const aborted =
+      err instanceof PythonError && err.pythonClass === 'ConnectionError' && err.message === 'connection aborted'
+    if (aborted && !c.haAdmin) refusedAsBackup.add(err)
+    throw err
+  }
 }
 
 /** Any failure as the PythonError the original would have raised (plain errors become `Exception`). */
@@ -65,6 +81,7 @@ export async function withConsole(
   } catch (err) {
     noteJsonFailure(err)
     process.stdout.write(`${failureLine(err)}\n`)
+    if (process.stdout.isTTY && refusedAsBackup.has(err as object)) process.stdout.write(BACKUP_HINT)
     return 1
   } finally {
     agent?.close()

@@ -3,6 +3,7 @@
 
 import { USAGE } from '../../render/config-usage.js'
 import { noteFailure } from '../json-output.js'
+import { extensionsHelp } from '../extensions-help.js'
 import { firstNameError } from '../names.js'
 import { expandOptionalValue } from '../optional-value.js'
 import { OptparseError, parseArgv } from '../optparse.js'
@@ -92,7 +93,7 @@ export const qpidConfig: ToolDefinition = {
   route(parsed) {
     if (parsed.exit === 'help') {
       return import('./help.js').then(({ HELP_AFTER_USAGE }) => {
-        process.stdout.write(`${USAGE}${HELP_AFTER_USAGE}`)
+        process.stdout.write(`${USAGE}${HELP_AFTER_USAGE}${extensionsHelp('qpid-config', QPID_CONFIG_OPTIONS)}`)
         return 0
       })
     }

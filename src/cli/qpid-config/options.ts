@@ -44,15 +44,24 @@ export const QPID_CONFIG_OPTIONS = [
   { long: 'force-if-used' },
   { long: 'file', short: 'f', type: 'string' },
   { long: 'show-property', type: 'string', multiple: true },
-  // Not in the original: machine-readable listings (docs/json.md).
-  { long: 'json' },
-  // Not in the original: del, unbind and shutdown say what they would do instead of doing it, and
-  // on a terminal a change that destroys messages or stops the broker asks first unless --yes.
-  { long: 'dry-run' },
-  { long: 'yes' },
-  // Not in the original: add, del, bind and unbind on an HA primary wait until every ready backup
-  // shows the change (services/config/wait-replicated.ts); a bare --wait-replicated waits 10 s.
-  { long: 'wait-replicated', type: 'float' },
+  // Not in the original (docs/compat.md), each listed with its text in the Extensions section of --help.
+  { long: 'json', extension: 'Print the overview or the listing as one JSON document (docs/json.md)' },
+  {
+    long: 'dry-run',
+    extension: 'del, unbind, shutdown: say what would happen (e.g. how many messages a queue holds) and change nothing',
+  },
+  {
+    long: 'yes',
+    extension:
+      'On a terminal, delete a queue holding messages or shut the broker down without asking first (never asked in a pipe)',
+  },
+  {
+    long: 'wait-replicated',
+    type: 'float',
+    metavar: '[=SECONDS]',
+    extension: 'add, del, bind, unbind on an HA primary: wait until every ready backup shows the change (bare: 10 s)',
+  },
+  { long: 'version', exits: true, extension: 'Print the tool and version and exit' },
 ] as const satisfies readonly OptionSpec[]
 
 /** A bare `--wait-replicated` waits this many seconds. */

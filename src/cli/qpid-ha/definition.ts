@@ -6,10 +6,12 @@
 
 import { unknownLine } from '../../render/ha-check.js'
 import { noteFailure } from '../json-output.js'
+import { extensionsHelp } from '../extensions-help.js'
 import { firstNameError } from '../names.js'
 import { type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from '../optparse.js'
 import type { ToolDefinition } from '../run-tool.js'
 import { sslKeyError } from '../security-options.js'
+import { versionLine } from '../version.js'
 import { expandWatch, WATCH_OPTION } from '../watch-option.js'
 import {
   CHECK,
@@ -90,17 +92,38 @@ function print(text: string): void {
   process.stdout.write(text)
 }
 
+/** What `--timeout` really does; the original's help line, kept byte for byte, says 0 waits forever. */
+const TIMEOUT_NOTE =
+  '--timeout=0, or less, does not wait forever: it keeps the default 10 s, so no command hangs on a dead or hung broker.'
+
+/** The Extensions section of `qpid-ha --help`: what is not in the original at all. */
+function toolExtensions(): string {
+  return extensionsHelp(PROG, CONNECTION_OPTIONS, [
+    TIMEOUT_NOTE,
+    'Command set: change HA settings at run time (qpid-ha set --help). promote also takes --force, --dry-run and --yes (qpid-ha promote --help --cluster-manager).',
+  ])
+}
+
+/** The Extensions section of `qpid-ha <command> --help`; an extension command's own help lists its options already. */
+function commandExtensions(c: HaCommand): string {
+  return extensionsHelp(PROG, EXTENSION_COMMANDS.includes(c) ? CONNECTION_OPTIONS : c.options, [TIMEOUT_NOTE])
+}
+
 /** Everything the Python tool decides before connecting: help, unknown command, argument count. */
 function preempt(argv: readonly string[]): number | undefined {
   const { args, listed, found } = select(argv)
+  if (args[0] === '--version') {
+    print(versionLine(PROG))
+    return 0
+  }
   if (args.length > 0 && HELP_WORDS.includes(args[0])) {
     if (args[0].includes('help-all')) for (const c of listed) print(`${commandHelp(c.help)}\n`)
     else
       print(
-        toolUsage(
+        `${toolUsage(
           PROG,
           listed.map((c) => c.help),
-        ),
+        )}${toolExtensions()}`,
       )
     return 0
   }
@@ -133,7 +156,11 @@ function preempt(argv: readonly string[]): number | undefined {
     throw err
   }
   if (parsed.exit === 'help') {
-    print(commandHelp(found.help))
+    print(`${commandHelp(found.help)}${commandExtensions(found)}`)
+    return 0
+  }
+  if (parsed.exit === 'version') {
+    print(versionLine(PROG))
     return 0
   }
   if (parsed.positionals.length !== found.help.argNames.length + 1) {

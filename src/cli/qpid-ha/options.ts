@@ -13,6 +13,7 @@ export const CONNECTION_OPTIONS = [
   { long: 'sasl-mechanism', type: 'string' },
   ...SECURITY_OPTIONS,
   { long: 'config', type: 'string' },
+  { long: 'version', exits: true, extension: 'Print the tool and version and exit' },
 ] as const satisfies readonly OptionSpec[]
 
 export const STATUS_OPTIONS = [
@@ -30,9 +31,9 @@ export const QUERY_OPTIONS = [{ long: 'all' }] as const satisfies readonly Optio
  * promotion would do instead of doing it; on a terminal, promote over another primary without asking.
  */
 export const PROMOTE_OPTIONS = [
-  { long: 'force' },
-  { long: 'dry-run' },
-  { long: 'yes' },
+  { long: 'force', extension: 'Promote even when another member is primary (two primaries lose data)' },
+  { long: 'dry-run', extension: 'Say what the promotion would do (or why it would fail) and promote nothing' },
+  { long: 'yes', extension: 'On a terminal, promote with --force over another primary without asking first' },
 ] as const satisfies readonly OptionSpec[]
 
 /** `check` is an extension (docs/ha.md): a Nagios/Icinga plugin for the broker or its cluster. */
@@ -46,8 +47,8 @@ export const CHECK_OPTIONS = [
 
 /** `set` is an extension (docs/compat.md). */
 export const SET_OPTIONS = [
-  { long: 'brokers-url', type: 'string' },
-  { long: 'public-url', type: 'string' },
+  { long: 'brokers-url', type: 'string', metavar: '=<url>', extension: 'Set the URL of all cluster brokers' },
+  { long: 'public-url', type: 'string', metavar: '=<url>', extension: 'Set the URL advertised to clients' },
 ] as const satisfies readonly OptionSpec[]
 
 /** Not in the original (docs/json.md): every command, one JSON document on stdout, errors included. */

@@ -3,6 +3,7 @@
 
 import { printUsage, USAGE } from '../../render/route-usage.js'
 import { noteFailure } from '../json-output.js'
+import { extensionsHelp } from '../extensions-help.js'
 import { firstNameError } from '../names.js'
 import { OptparseError } from '../optparse.js'
 import type { Route, ToolDefinition } from '../run-tool.js'
@@ -15,7 +16,8 @@ function usageError(err: OptparseError): number {
   return 2
 }
 
-const COMMANDS: Record<string, readonly string[]> = {
+/** The command words: group, then command (also what shell completion offers). */
+export const COMMANDS: Record<string, readonly string[]> = {
   link: ['add', 'del', 'list'],
   dynamic: ['add', 'del'],
   route: ['add', 'del', 'list', 'flush', 'map'],
@@ -44,7 +46,7 @@ export const qpidRoute: ToolDefinition = {
   route(parsed) {
     if (parsed.exit === 'help') {
       return import('./help.js').then(({ HELP_AFTER_USAGE }) => {
-        process.stdout.write(`${USAGE}${HELP_AFTER_USAGE}`)
+        process.stdout.write(`${USAGE}${HELP_AFTER_USAGE}${extensionsHelp('qpid-route', QPID_ROUTE_OPTIONS)}`)
         return 0
       })
     }

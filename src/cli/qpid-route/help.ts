@@ -35,6 +35,4 @@ Options:
                         Client SSL certificate (PEM Format)
   --ssl-key=<key>       Client SSL private key (PEM Format)
   --ha-admin            Allow connection to a HA backup broker.
-  --json                Print link and route lists as JSON (not in the
-                        original)
 `

@@ -21,6 +21,7 @@ export const QPID_ROUTE_OPTIONS = [
   { long: 'client-sasl-mechanism', type: string },
   ...SECURITY_OPTIONS,
   { long: 'ha-admin' },
-  // Not in the original: machine-readable `link list` / `route list` (docs/qpid-route.md).
-  { long: 'json' },
+  // Not in the original (docs/compat.md), each listed with its text in the Extensions section of --help.
+  { long: 'json', extension: 'link list, route list: print one JSON document (docs/json.md)' },
+  { long: 'version', exits: true, extension: 'Print the tool and version and exit' },
 ] as const satisfies readonly OptionSpec[]

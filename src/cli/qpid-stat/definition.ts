@@ -2,6 +2,7 @@
 // (tools.md §2.1). Kept free of oclif, rhea and the QMF client so that --help and option errors
 // start fast.
 import { noteFailure } from '../json-output.js'
+import { extensionsHelp } from '../extensions-help.js'
 import { OptparseError, type ParsedArgv, parseArgv } from '../optparse.js'
 import type { ToolDefinition } from '../run-tool.js'
 import { sslKeyError } from '../security-options.js'
@@ -31,7 +32,7 @@ export const qpidStat: ToolDefinition = {
   usageError,
   route(parsed) {
     if (parsed.exit === 'help') {
-      process.stdout.write(HELP)
+      process.stdout.write(`${HELP}${extensionsHelp('qpid-stat', QPID_STAT_OPTIONS)}`)
       return 0
     }
     if (foldViews(parsed) === undefined) {

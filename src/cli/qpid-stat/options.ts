@@ -32,7 +32,9 @@ export const QPID_STAT_OPTIONS = [
   { long: 'sort-by', short: 'S', type: 'string' },
   { long: 'increasing', short: 'I' },
   { long: 'limit', short: 'L', type: 'int' },
-  // Not in the original (docs/qpid-stat.md).
-  { long: 'json' },
+  // Not in the original (docs/qpid-stat.md, docs/compat.md), each listed with its text in the
+  // Extensions section of --help.
+  { long: 'json', extension: 'Print the view as one JSON document (docs/json.md)' },
   WATCH_OPTION,
+  { long: 'version', exits: true, extension: 'Print the tool and version and exit' },
 ] as const satisfies readonly OptionSpec[]

@@ -6,6 +6,8 @@ import { createServer, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import rhea from 'rhea'
+import { extensionsHelp } from '../../../src/cli/extensions-help.js'
+import { QPID_CONFIG_OPTIONS } from '../../../src/cli/qpid-config/options.js'
 import { ROOT } from '../../helpers/broker.js'
 import { config, failed, optparseError } from '../../helpers/config.js'
 import { goldenStdout } from '../../helpers/golden.js'
@@ -14,7 +16,8 @@ import { run } from '../../helpers/run.js'
 
 describe('qpid-config help and option errors', () => {
   it('--help and -h print the original help (golden 55), even after other words', async () => {
-    const help = goldenStdout('55-qpid-config-help.txt')
+    // the original's help byte for byte, then the Extensions section
+    const help = goldenStdout('55-qpid-config-help.txt') + extensionsHelp('qpid-config', QPID_CONFIG_OPTIONS)
     assert.deepEqual(await run('qpid-config', ['--help']), { code: 0, stdout: help, stderr: '' })
     assert.deepEqual(await run('qpid-config', ['queues', '-rh', '--bogus']), { code: 0, stdout: help, stderr: '' })
     assert.deepEqual(await run('qpid-config', ['--he']), { code: 0, stdout: help, stderr: '' })

@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict'
 import { createServer, type Socket } from 'node:net'
 import { describe, it } from 'node:test'
+import { extensionsHelp } from '../../../src/cli/extensions-help.js'
+import { QPID_ROUTE_OPTIONS } from '../../../src/cli/qpid-route/options.js'
 import { startBroker } from '../../helpers/broker.js'
 import { closedPort } from '../../helpers/ports.js'
 import { golden, route, USAGE } from '../../helpers/route.js'
@@ -42,10 +44,10 @@ describe('qpid-route without a broker', () => {
     assert.equal(r.code, 0)
     assert.equal(r.stderr, '')
     assert.ok(r.stdout.startsWith(USAGE + HELP_OPTIONS), r.stdout)
+    // the original's text ends with its last option; the Extensions section follows
     assert.ok(
       r.stdout.endsWith(
-        '  --ha-admin            Allow connection to a HA backup broker.\n' +
-          '  --json                Print link and route lists as JSON (not in the\n                        original)\n',
+        `  --ha-admin            Allow connection to a HA backup broker.\n${extensionsHelp('qpid-route', QPID_ROUTE_OPTIONS)}`,
       ),
     )
   })

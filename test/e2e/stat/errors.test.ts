@@ -5,6 +5,8 @@ import { createServer, type Server } from 'node:net'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import rhea from 'rhea'
+import { extensionsHelp } from '../../../src/cli/extensions-help.js'
+import { QPID_STAT_OPTIONS } from '../../../src/cli/qpid-stat/options.js'
 import { ROOT, startBroker } from '../../helpers/broker.js'
 import { goldenStdout } from '../../helpers/golden.js'
 import { closedPort } from '../../helpers/ports.js'
@@ -20,7 +22,8 @@ const USAGE = `Usage: qpid-stat -g [options]
 `
 const usageError = (message: string) => `${USAGE}\nqpid-stat: error: ${message}\n`
 
-const HELP = goldenStdout('82-qpid-stat-help.txt')
+// the original's help byte for byte, then the Extensions section
+const HELP = goldenStdout('82-qpid-stat-help.txt') + extensionsHelp('qpid-stat', QPID_STAT_OPTIONS)
 
 function listen(server: Server): Promise<number> {
   return new Promise((resolve) =>

@@ -23,7 +23,11 @@ describe('qpid-ha without a broker', () => {
     it(`qpid-ha ${args.join(' ')} matches ${file}`, async () => {
       const g = golden(file)
       const r = await run('qpid-ha', [...args])
-      assert.equal(r.stdout, g.stdout)
+      // --help: the original's text byte for byte, then the Extensions section
+      const extensions = r.stdout.slice(g.stdout.length)
+      assert.equal(r.stdout.slice(0, g.stdout.length), g.stdout)
+      if (args.length === 0) assert.equal(extensions, '')
+      else assert.match(extensions, /^\nExtensions \(not in the original qpid-ha; docs\/compat\.md\):\n {2}--version /)
       assert.equal(r.stderr, '')
       assert.equal(r.code, g.code)
     })
@@ -244,5 +248,24 @@ describe('qpid-ha against QMF responders', () => {
     } finally {
       await plain.close()
     }
+  })
+})
+
+describe('qpid-ha --help tells the truth about --timeout', () => {
+  it('the Extensions section says --timeout 0 keeps 10 s, and a hung broker is given up within it', async (t) => {
+    for (const args of [['--help'], ['status', '--help']]) {
+      const r = await run('qpid-ha', args)
+      assert.match(
+        r.stdout.replaceAll('\n ', ''),
+        /--timeout=0, or less, does not wait forever: it keeps the default 10 s/,
+      )
+    }
+    const peer = await startHungPeer()
+    t.after(() => peer.close())
+    const started = Date.now()
+    const r = await run('qpid-ha', ['status', '-b', peer.address, '--timeout', '0'], { timeoutMs: 20000 })
+    const seconds = (Date.now() - started) / 1000
+    assert.equal(r.code, 1)
+    assert.ok(seconds >= 9.5 && seconds < 15, `gave up after ${seconds} s`)
   })
 })
