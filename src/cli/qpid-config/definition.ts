@@ -76,6 +76,12 @@ export function routeWords(words: readonly string[]): Route {
   }
 }
 
+/** What --help prints: the original's text, then the Extensions section. */
+export async function helpText(): Promise<string> {
+  const { HELP_AFTER_USAGE } = await import('./help.js')
+  return `${USAGE}${HELP_AFTER_USAGE}${extensionsHelp('qpid-config', QPID_CONFIG_OPTIONS)}`
+}
+
 export const qpidConfig: ToolDefinition = {
   bin: 'qpid-config',
   options: QPID_CONFIG_OPTIONS,
@@ -92,8 +98,8 @@ export const qpidConfig: ToolDefinition = {
   usageError,
   route(parsed) {
     if (parsed.exit === 'help') {
-      return import('./help.js').then(({ HELP_AFTER_USAGE }) => {
-        process.stdout.write(`${USAGE}${HELP_AFTER_USAGE}${extensionsHelp('qpid-config', QPID_CONFIG_OPTIONS)}`)
+      return helpText().then((text) => {
+        process.stdout.write(text)
         return 0
       })
     }

@@ -39,7 +39,7 @@ import {
 const PROG = 'qpid-ha'
 const HELP_WORDS = ['help', '--help', '-help', '-h', 'help-all', '--help-all']
 
-interface HaCommand {
+export interface HaCommand {
   help: CommandHelp
   options: readonly OptionSpec[]
 }
@@ -50,16 +50,16 @@ const command = (help: CommandHelp, own: readonly OptionSpec[] = []): HaCommand 
 })
 
 /** User commands in the order `--help` lists them. */
-const USER_COMMANDS = [
+export const USER_COMMANDS = [
   command(PING),
   command(STATUS, STATUS_OPTIONS),
   command(REPLICATE),
   command(QUERY, QUERY_OPTIONS),
 ]
-const MANAGER_COMMANDS = [command(PROMOTE, PROMOTE_OPTIONS)]
+export const MANAGER_COMMANDS = [command(PROMOTE, PROMOTE_OPTIONS)]
 /** Extensions: selectable like user commands, not listed, so `--help` stays byte-identical. */
 const CHECK_COMMAND = command(CHECK, CHECK_OPTIONS)
-const EXTENSION_COMMANDS = [command(SET, SET_OPTIONS), CHECK_COMMAND]
+export const EXTENSION_COMMANDS = [command(SET, SET_OPTIONS), CHECK_COMMAND]
 
 /** A monitoring plugin's bad command line is UNKNOWN (exit 3), never a state the monitor would act on. */
 function checkUsageError(message: string): number {
@@ -96,6 +96,19 @@ function print(text: string): void {
 const TIMEOUT_NOTE =
   '--timeout=0, or less, does not wait forever: it keeps the default 10 s, so no command hangs on a dead or hung broker.'
 
+/** What `qpid-ha --help` prints for `listed` commands: the original's text, then the Extensions section. */
+export function toolHelp(listed: readonly HaCommand[]): string {
+  return `${toolUsage(
+    PROG,
+    listed.map((c) => c.help),
+  )}${toolExtensions()}`
+}
+
+/** What `qpid-ha <command> --help` prints: the original's text, then the Extensions section. */
+export function fullCommandHelp(c: HaCommand): string {
+  return `${commandHelp(c.help)}${commandExtensions(c)}`
+}
+
 /** The Extensions section of `qpid-ha --help`: what is not in the original at all. */
 function toolExtensions(): string {
   return extensionsHelp(PROG, CONNECTION_OPTIONS, [
@@ -118,13 +131,7 @@ function preempt(argv: readonly string[]): number | undefined {
   }
   if (args.length > 0 && HELP_WORDS.includes(args[0])) {
     if (args[0].includes('help-all')) for (const c of listed) print(`${commandHelp(c.help)}\n`)
-    else
-      print(
-        `${toolUsage(
-          PROG,
-          listed.map((c) => c.help),
-        )}${toolExtensions()}`,
-      )
+    else print(toolHelp(listed))
     return 0
   }
   if (!found) {
@@ -156,7 +163,7 @@ function preempt(argv: readonly string[]): number | undefined {
     throw err
   }
   if (parsed.exit === 'help') {
-    print(`${commandHelp(found.help)}${commandExtensions(found)}`)
+    print(fullCommandHelp(found))
     return 0
   }
   if (parsed.exit === 'version') {

@@ -16,6 +16,12 @@ function usageError(err: OptparseError): number {
   return 2
 }
 
+/** What --help prints: the original's text, then the Extensions section. */
+export async function helpText(): Promise<string> {
+  const { HELP_AFTER_USAGE } = await import('./help.js')
+  return `${USAGE}${HELP_AFTER_USAGE}${extensionsHelp('qpid-route', QPID_ROUTE_OPTIONS)}`
+}
+
 /** The command words: group, then command (also what shell completion offers). */
 export const COMMANDS: Record<string, readonly string[]> = {
   link: ['add', 'del', 'list'],
@@ -45,8 +51,8 @@ export const qpidRoute: ToolDefinition = {
   usageError,
   route(parsed) {
     if (parsed.exit === 'help') {
-      return import('./help.js').then(({ HELP_AFTER_USAGE }) => {
-        process.stdout.write(`${USAGE}${HELP_AFTER_USAGE}${extensionsHelp('qpid-route', QPID_ROUTE_OPTIONS)}`)
+      return helpText().then((text) => {
+        process.stdout.write(text)
         return 0
       })
     }

@@ -25,6 +25,11 @@ function foldViews(parsed: ParsedArgv): string | undefined {
   return show
 }
 
+/** What --help prints: the original's text, then the Extensions section. */
+export function helpText(): string {
+  return `${HELP}${extensionsHelp('qpid-stat', QPID_STAT_OPTIONS)}`
+}
+
 export const qpidStat: ToolDefinition = {
   bin: 'qpid-stat',
   options: QPID_STAT_OPTIONS,
@@ -32,7 +37,7 @@ export const qpidStat: ToolDefinition = {
   usageError,
   route(parsed) {
     if (parsed.exit === 'help') {
-      process.stdout.write(`${HELP}${extensionsHelp('qpid-stat', QPID_STAT_OPTIONS)}`)
+      process.stdout.write(helpText())
       return 0
     }
     if (foldViews(parsed) === undefined) {
