@@ -23,7 +23,7 @@ _qpid_ha() {
   if [[ $cur == -* ]]; then
     local opts='-h --help -b --broker --timeout --sasl-mechanism --sasl-service-name --ssl-certificate --ssl-key --config --version'
     case ${words[0]} in
-      status) opts+=' --expect --is-primary --all' ;;
+      status) opts+=' --expect --is-primary --all --watch' ;;
       query) opts+=' --all' ;;
       promote) opts+=' --force --dry-run --yes --cluster-manager' ;;
       set) opts+=' --brokers-url --public-url' ;;
