@@ -61,3 +61,28 @@ export function openTerminal(t: TestContext, bin: string, args: string[]): Termi
 export function plain(output: string): string {
   return output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r\n/g, '\n')
 }
+
+/** Keys typed once the terminal shows what `after` matches. */
+export interface Reply {
+  after: RegExp
+  keys: string
+}
+
+/**
+ * Runs `bin` in a terminal to its end, typing each reply in turn once the output matches it, and
+ * resolves with its exit code and everything the terminal showed.
+ */
+export async function runInTerminal(
+  t: TestContext,
+  bin: string,
+  args: string[],
+  replies: Reply[] = [],
+): Promise<{ code: number | null; output: string }> {
+  const term = openTerminal(t, bin, args)
+  for (const reply of replies) {
+    await term.waitFor(String(reply.after), (out) => reply.after.test(out))
+    term.type(reply.keys)
+  }
+  const code = await term.exited
+  return { code, output: term.output() }
+}

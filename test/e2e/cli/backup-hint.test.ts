@@ -4,8 +4,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { type RunningBroker, startBroker } from '../../helpers/broker.js'
 import { golden } from '../../helpers/golden.js'
-import { plain, runInPty } from '../../helpers/pty.js'
 import { run } from '../../helpers/run.js'
+import { plain, runInTerminal } from '../../helpers/terminal.js'
 
 const HINT = 'Hint: an HA backup broker refuses ordinary connections; use --ha-admin to connect to it\n'
 
@@ -25,15 +25,15 @@ describe('a backup refuses a connection without --ha-admin', () => {
     })
   })
 
-  it('qpid-config and qpid-stat on a terminal: the line, then the hint', async () => {
-    const config = await runInPty('qpid-config', ['-b', backup.address, 'queues'])
+  it('qpid-config and qpid-stat on a terminal: the line, then the hint', async (t) => {
+    const config = await runInTerminal(t, 'qpid-config', ['-b', backup.address, 'queues'])
     assert.deepEqual([config.code, plain(config.output)], [1, `Failed: ConnectionError: connection aborted\n${HINT}`])
-    const stat = await runInPty('qpid-stat', ['-b', backup.address, '-q'])
+    const stat = await runInTerminal(t, 'qpid-stat', ['-b', backup.address, '-q'])
     assert.deepEqual([stat.code, plain(stat.output)], [1, `Failed: ConnectionError - connection aborted\n${HINT}`])
   })
 
-  it('with --ha-admin there is nothing to hint', async () => {
-    const r = await runInPty('qpid-config', ['-b', backup.address, '--ha-admin', 'queues'])
+  it('with --ha-admin there is nothing to hint', async (t) => {
+    const r = await runInTerminal(t, 'qpid-config', ['-b', backup.address, '--ha-admin', 'queues'])
     assert.equal(r.code, 0)
     assert.doesNotMatch(r.output, /Hint/)
   })

@@ -3,12 +3,12 @@
 // that destroys messages or stops the broker is asked about first (--yes skips it); in a pipe
 // nothing is ever asked, as with the original.
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { after, before, describe, it, type TestContext } from 'node:test'
 import { type RunningBroker, startBroker } from '../../helpers/broker.js'
 import { config, failed, ok } from '../../helpers/config.js'
-import { plain, runInPty } from '../../helpers/pty.js'
 import { run } from '../../helpers/run.js'
 import { type Client, consume, openClient, send } from '../../helpers/stat-traffic.js'
+import { plain, runInTerminal } from '../../helpers/terminal.js'
 
 let broker: RunningBroker
 let client: Client
@@ -37,8 +37,13 @@ async function queueNames(): Promise<string[]> {
     .filter((n) => n !== '' && !n.endsWith('_0.0'))
 }
 
-const inPty = (args: string[], keys?: string) =>
-  runInPty('qpid-config', ['-b', broker.address, ...args], keys === undefined ? [] : [{ after: /\(y\/N\)/, keys }])
+const inPty = (t: TestContext, args: string[], keys?: string) =>
+  runInTerminal(
+    t,
+    'qpid-config',
+    ['-b', broker.address, ...args],
+    keys === undefined ? [] : [{ after: /\(y\/N\)/, keys }],
+  )
 
 describe('--dry-run', () => {
   it('del queue says what the broker would do, exit 0 or 1, and deletes nothing', async () => {
@@ -133,31 +138,31 @@ describe('--dry-run', () => {
 })
 
 describe('confirmation', () => {
-  it('in a pseudo-terminal, deleting a queue that holds messages asks first; no keeps it', async () => {
+  it('in a pseudo-terminal, deleting a queue that holds messages asks first; no keeps it', async (t) => {
     assert.deepEqual(await config(broker, 'add', 'queue', 'cq1'), ok())
     await fill('cq1', 3)
-    const r = await inPty(['del', 'queue', 'cq1', '--force'], 'n\r')
+    const r = await inPty(t, ['del', 'queue', 'cq1', '--force'], 'n\r')
     assert.equal(r.code, 1)
     assert.match(plain(r.output), /✔ Delete queue cq1 and the 3 messages it holds\? No\n/)
     assert.match(plain(r.output), /Cancelled: nothing was changed\n$/)
     assert.ok((await queueNames()).includes('cq1'))
 
-    const yes = await inPty(['del', 'queue', 'cq1', '--force'], 'y\r')
+    const yes = await inPty(t, ['del', 'queue', 'cq1', '--force'], 'y\r')
     assert.equal(yes.code, 0)
     assert.match(plain(yes.output), /✔ Delete queue cq1 and the 3 messages it holds\? Yes\n/)
     assert.ok(!(await queueNames()).includes('cq1'))
   })
 
-  it('--yes, an empty queue and a refused deletion ask nothing', async () => {
+  it('--yes, an empty queue and a refused deletion ask nothing', async (t) => {
     assert.deepEqual(await config(broker, 'add', 'queue', 'cq2'), ok())
     await fill('cq2', 2)
-    const refused = await inPty(['del', 'queue', 'cq2'])
+    const refused = await inPty(t, ['del', 'queue', 'cq2'])
     assert.equal(refused.code, 1)
     assert.match(plain(refused.output), /^Failed: Exception: .*queue not empty/)
-    const yes = await inPty(['del', 'queue', 'cq2', '--force', '--yes'])
+    const yes = await inPty(t, ['del', 'queue', 'cq2', '--force', '--yes'])
     assert.deepEqual(yes, { code: 0, output: '' })
     assert.deepEqual(await config(broker, 'add', 'queue', 'cq3'), ok())
-    assert.deepEqual(await inPty(['del', 'queue', 'cq3']), { code: 0, output: '' })
+    assert.deepEqual(await inPty(t, ['del', 'queue', 'cq3']), { code: 0, output: '' })
     assert.ok(!(await queueNames()).some((n) => n === 'cq2' || n === 'cq3'))
   })
 
@@ -168,10 +173,10 @@ describe('confirmation', () => {
     assert.ok(!(await queueNames()).includes('cq4'))
   })
 
-  it('Ctrl-C at the question exits 130 and changes nothing', async () => {
+  it('Ctrl-C at the question exits 130 and changes nothing', async (t) => {
     assert.deepEqual(await config(broker, 'add', 'queue', 'cq5'), ok())
     await fill('cq5', 1)
-    const r = await inPty(['del', 'queue', 'cq5', '--force'], '\x03')
+    const r = await inPty(t, ['del', 'queue', 'cq5', '--force'], '\x03')
     assert.equal(r.code, 130)
     assert.ok((await queueNames()).includes('cq5'))
   })
@@ -181,7 +186,7 @@ describe('shutdown confirmation', () => {
   it('no keeps the broker running; yes stops it', async (t) => {
     const b = await startBroker(t)
     const args = ['-b', b.address, 'shutdown']
-    const no = await runInPty('qpid-config', args, [{ after: /\(y\/N\)/, keys: 'n\r' }])
+    const no = await runInTerminal(t, 'qpid-config', args, [{ after: /\(y\/N\)/, keys: 'n\r' }])
     assert.equal(no.code, 1)
     assert.match(
       plain(no.output),
@@ -190,7 +195,7 @@ describe('shutdown confirmation', () => {
     assert.equal((await config(b, 'queues')).code, 0)
 
     const exited = new Promise((resolve) => b.process.once('exit', resolve))
-    const yes = await runInPty('qpid-config', args, [{ after: /\(y\/N\)/, keys: 'y\r' }])
+    const yes = await runInTerminal(t, 'qpid-config', args, [{ after: /\(y\/N\)/, keys: 'y\r' }])
     assert.equal(yes.code, 0)
     await exited
   })

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { activeCluster, haStatus, waitStatus } from '../../helpers/ha-cluster.js'
-import { plain, runInPty } from '../../helpers/pty.js'
 import { run } from '../../helpers/run.js'
+import { plain, runInTerminal } from '../../helpers/terminal.js'
 
 test('promote --dry-run and the question before a second primary', async (t) => {
   const c = await activeCluster(t)
@@ -29,13 +29,13 @@ test('promote --dry-run and the question before a second primary', async (t) => 
   })
 
   // on a terminal, --force over a primary asks; no promotes nothing
-  const no = await runInPty('qpid-ha', promote(b, '--force'), [{ after: /\(y\/N\)/, keys: 'n\r' }])
+  const no = await runInTerminal(t, 'qpid-ha', promote(b, '--force'), [{ after: /\(y\/N\)/, keys: 'n\r' }])
   assert.equal(no.code, 1)
   assert.match(plain(no.output), new RegExp(`✔ ${a} is active: promote ${b} anyway\\? Two primaries lose data\\. No\n`))
   assert.match(plain(no.output), /Cancelled: nothing was changed\n$/)
   assert.equal(await haStatus(b), 'ready')
   // the refusal without --force asks nothing
-  const refused = await runInPty('qpid-ha', promote(b))
+  const refused = await runInTerminal(t, 'qpid-ha', promote(b))
   assert.equal(refused.code, 1)
   assert.match(plain(refused.output), /^Exception: Refusing to promote/)
 
@@ -48,11 +48,11 @@ test('promote --dry-run and the question before a second primary', async (t) => 
   })
   assert.equal(await haStatus(d), 'ready')
   // no other primary: nothing to ask on a terminal either
-  const promoted = await runInPty('qpid-ha', promote(d))
+  const promoted = await runInTerminal(t, 'qpid-ha', promote(d))
   assert.deepEqual(promoted, { code: 0, output: '' })
   await waitStatus(d, 'active')
 
   // --yes skips the question over the new primary
-  assert.deepEqual(await runInPty('qpid-ha', promote(b, '--force', '--yes')), { code: 0, output: '' })
+  assert.deepEqual(await runInTerminal(t, 'qpid-ha', promote(b, '--force', '--yes')), { code: 0, output: '' })
   await waitStatus(b, 'active')
 })
