@@ -12,27 +12,30 @@ _qpid_ha() {
       continue
     fi
     case $w in
-      -b|--broker|--timeout|--sasl-mechanism|--sasl-service-name|--ssl-certificate|--ssl-key|--config|--expect|--brokers-url|--public-url) skip=1 ;;
+      -b|--broker|--timeout|--sasl-mechanism|--sasl-service-name|--ssl-certificate|--ssl-key|--config|--expect|--brokers-url|--public-url|--expect-members|--ready-grace|--warn-lag|--crit-lag) skip=1 ;;
       -*) ;;
       *) words+=("$w") ;;
     esac
   done
   case $prev in
-    -b|--broker|--timeout|--sasl-mechanism|--sasl-service-name|--ssl-certificate|--ssl-key|--config|--expect|--brokers-url|--public-url) COMPREPLY=(); return ;;
+    -b|--broker|--timeout|--sasl-mechanism|--sasl-service-name|--ssl-certificate|--ssl-key|--config|--expect|--brokers-url|--public-url|--expect-members|--ready-grace|--warn-lag|--crit-lag) COMPREPLY=(); return ;;
   esac
   if [[ $cur == -* ]]; then
     local opts='-h --help -b --broker --timeout --sasl-mechanism --sasl-service-name --ssl-certificate --ssl-key --config --version'
     case ${words[0]} in
-      status) opts+=' --expect --is-primary --all --watch' ;;
-      query) opts+=' --all' ;;
-      promote) opts+=' --force --dry-run --yes --cluster-manager' ;;
-      set) opts+=' --brokers-url --public-url' ;;
+      ping) opts+=' --json' ;;
+      status) opts+=' --expect --is-primary --all --watch --json' ;;
+      replicate) opts+=' --json' ;;
+      query) opts+=' --all --json' ;;
+      promote) opts+=' --force --dry-run --yes --json --cluster-manager' ;;
+      set) opts+=' --brokers-url --public-url --json' ;;
+      check) opts+=' --all --expect-members --ready-grace --warn-lag --crit-lag --json' ;;
     esac
     mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
     return
   fi
   case ${#words[@]} in
-    0) mapfile -t COMPREPLY < <(compgen -W 'ping status replicate query promote set' -- "$cur") ;;
+    0) mapfile -t COMPREPLY < <(compgen -W 'ping status replicate query promote set check' -- "$cur") ;;
   esac
 }
 complete -F _qpid_ha qpid-ha

@@ -2,8 +2,8 @@
 // how positional words select an oclif command; this file scans argv with optparse rules, then
 // lets oclif load and run the chosen command with a canonical argv (see optparse.ts for why).
 import { fileURLToPath } from 'node:url'
-import { holdStdoutForJson, jsonRequested, noteFailure } from './json-output.js'
 import { installInterrupt } from './interrupt.js'
+import { holdStdoutForJson, jsonRequested, noteFailure } from './json-output.js'
 import { canonicalArgv, type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from './optparse.js'
 import { installOutputGuard } from './output-guard.js'
 import { versionLine } from './version.js'

@@ -2,8 +2,8 @@
 // Kept free of oclif, rhea and the QMF client so that --help and option errors start fast.
 
 import { USAGE } from '../../render/config-usage.js'
-import { noteFailure } from '../json-output.js'
 import { extensionsHelp } from '../extensions-help.js'
+import { noteFailure } from '../json-output.js'
 import { firstNameError } from '../names.js'
 import { expandOptionalValue } from '../optional-value.js'
 import { OptparseError, parseArgv } from '../optparse.js'

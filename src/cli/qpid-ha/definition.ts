@@ -5,8 +5,8 @@
 // positionals are "<anything> <arg1> <arg2>" and the first positional is ignored.
 
 import { unknownLine } from '../../render/ha-check.js'
-import { noteFailure } from '../json-output.js'
 import { extensionsHelp } from '../extensions-help.js'
+import { noteFailure } from '../json-output.js'
 import { firstNameError } from '../names.js'
 import { type OptionSpec, OptparseError, type ParsedArgv, parseArgv } from '../optparse.js'
 import type { ToolDefinition } from '../run-tool.js'

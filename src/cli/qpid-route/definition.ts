@@ -2,8 +2,8 @@
 // Kept free of oclif, rhea and the QMF client so that --help and option errors start fast.
 
 import { printUsage, USAGE } from '../../render/route-usage.js'
-import { noteFailure } from '../json-output.js'
 import { extensionsHelp } from '../extensions-help.js'
+import { noteFailure } from '../json-output.js'
 import { firstNameError } from '../names.js'
 import { OptparseError } from '../optparse.js'
 import type { Route, ToolDefinition } from '../run-tool.js'

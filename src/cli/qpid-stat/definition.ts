@@ -1,8 +1,9 @@
 // qpid-stat's command line: the reduction of its argv to one oclif command
 // (tools.md §2.1). Kept free of oclif, rhea and the QMF client so that --help and option errors
 // start fast.
-import { noteFailure } from '../json-output.js'
+
 import { extensionsHelp } from '../extensions-help.js'
+import { noteFailure } from '../json-output.js'
 import { OptparseError, type ParsedArgv, parseArgv } from '../optparse.js'
 import type { ToolDefinition } from '../run-tool.js'
 import { sslKeyError } from '../security-options.js'
