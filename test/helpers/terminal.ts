@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import type { TestContext } from 'node:test'
 import { ROOT } from './broker.js'
+import { outputWaiter } from './output-waiter.js'
 
 export interface Terminal {
   /** Everything the terminal showed so far (`\r\n` line ends, escape codes included). */
@@ -24,10 +25,10 @@ export function openTerminal(t: TestContext, bin: string, args: string[]): Termi
   const command = `stty cols 200 rows 50; exec ${[process.execPath, join(ROOT, 'bin', `${bin}.js`), ...args].map(quote).join(' ')}`
   const child = spawn('script', ['-qec', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] })
   let out = ''
-  const waiters = new Set<() => void>()
+  const waiter = outputWaiter(() => `output: ${JSON.stringify(plain(out))}`)
   const seen = (d: string) => {
     out += d
-    for (const w of waiters) w()
+    waiter.seen()
   }
   child.stdout.setEncoding('utf8').on('data', seen)
   child.stderr.setEncoding('utf8').on('data', seen)
@@ -39,21 +40,7 @@ export function openTerminal(t: TestContext, bin: string, args: string[]): Termi
     output: () => out,
     type: (keys) => child.stdin.write(keys),
     exited,
-    waitFor: (what, test, timeoutMs = 15000) =>
-      new Promise<void>((resolve, reject) => {
-        const check = () => {
-          if (!test(out)) return
-          waiters.delete(check)
-          clearTimeout(timer)
-          resolve()
-        }
-        const timer = setTimeout(() => {
-          waiters.delete(check)
-          reject(new Error(`timed out waiting for ${what}\noutput: ${JSON.stringify(plain(out))}`))
-        }, timeoutMs)
-        waiters.add(check)
-        check()
-      }),
+    waitFor: (what, test, timeoutMs = 15000) => waiter.waitFor(what, () => test(out), timeoutMs),
   }
 }
 

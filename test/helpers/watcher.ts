@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import type { TestContext } from 'node:test'
 import { ROOT } from './broker.js'
+import { outputWaiter } from './output-waiter.js'
 
 export interface Piped {
   stdout(): string
@@ -19,10 +20,10 @@ export function startPiped(t: TestContext, bin: string, args: string[]): Piped {
   })
   let out = ''
   let err = ''
-  const waiters = new Set<() => void>()
+  const waiter = outputWaiter(() => `stdout: ${out}\nstderr: ${err}`)
   child.stdout.setEncoding('utf8').on('data', (d: string) => {
     out += d
-    for (const w of waiters) w()
+    waiter.seen()
   })
   child.stderr.setEncoding('utf8').on('data', (d: string) => {
     err += d
@@ -38,21 +39,7 @@ export function startPiped(t: TestContext, bin: string, args: string[]): Piped {
       child.kill('SIGINT')
       return exited
     },
-    waitFor: (what, test, timeoutMs = 15000) =>
-      new Promise<void>((resolve, reject) => {
-        const check = () => {
-          if (!test(out)) return
-          waiters.delete(check)
-          clearTimeout(timer)
-          resolve()
-        }
-        const timer = setTimeout(() => {
-          waiters.delete(check)
-          reject(new Error(`timed out waiting for ${what}\nstdout: ${out}\nstderr: ${err}`))
-        }, timeoutMs)
-        waiters.add(check)
-        check()
-      }),
+    waitFor: (what, test, timeoutMs = 15000) => waiter.waitFor(what, () => test(out), timeoutMs),
   }
 }
 

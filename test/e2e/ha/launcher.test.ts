@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { it, type TestContext } from 'node:test'
 import { ROOT } from '../../helpers/broker.js'
+import { outputWaiter } from '../../helpers/output-waiter.js'
 import { closedPort } from '../../helpers/ports.js'
 import { openTerminal, plain } from '../../helpers/terminal.js'
 
@@ -75,27 +76,16 @@ it('piped: starts, prints commands that run as printed, restarts a killed member
   let err = ''
   const seen: number[] = []
   stopPidsAfter(t, () => seen)
-  const waiters = new Set<() => void>()
+  const waiter = outputWaiter(() => `stdout: ${out}\nstderr: ${err}`)
   child.stdout.setEncoding('utf8').on('data', (d: string) => {
     out += d
-    for (const w of waiters) w()
+    waiter.seen()
   })
   child.stderr.setEncoding('utf8').on('data', (d: string) => {
     err += d
-    for (const w of waiters) w()
+    waiter.seen()
   })
-  const waitFor = (what: string, test: () => boolean, ms = 30000) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (!test()) return
-        waiters.delete(check)
-        clearTimeout(timer)
-        resolve()
-      }
-      const timer = setTimeout(() => reject(new Error(`no ${what}\nstdout: ${out}\nstderr: ${err}`)), ms)
-      waiters.add(check)
-      check()
-    })
+  const waitFor = (what: string, test: () => boolean, ms = 30000) => waiter.waitFor(what, test, ms)
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
   await waitFor('cluster', () => out.includes('Press Ctrl-C'))
   const pids = memberPids(out)
