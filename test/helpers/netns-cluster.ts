@@ -122,18 +122,19 @@ async function ip(args: string[]): Promise<void> {
   if (r.code !== 0) throw new Error(`ip ${args.join(' ')}: ${r.stderr.trim()}`)
 }
 
-/** Pids of every process in the network namespace `netns` (its /run/netns file's inode). */
-async function pidsIn(netns: string): Promise<number[]> {
-  let inode: number
-  try {
-    inode = statSync(`/run/netns/${netns}`).ino
-  } catch {
-    return []
-  }
+/** Pids of every process in one of these network namespaces (told by their /run/netns files' inodes). */
+async function pidsIn(netns: readonly string[]): Promise<number[]> {
+  const links = new Set<string>()
+  for (const ns of netns)
+    try {
+      links.add(`net:[${statSync(`/run/netns/${ns}`).ino}]`)
+    } catch {
+      // not created (yet), or deleted
+    }
+  if (links.size === 0) return []
   const pids: number[] = []
   for (const d of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    const link = await readlink(`/proc/${d}/ns/net`).catch(() => '')
-    if (link === `net:[${inode}]`) pids.push(Number(d))
+    if (links.has(await readlink(`/proc/${d}/ns/net`).catch(() => ''))) pids.push(Number(d))
   }
   return pids
 }
@@ -152,7 +153,7 @@ export async function startNetnsCluster(count = 3): Promise<NetnsCluster> {
     // Everything in the namespaces, by pid: Pacemaker, Corosync, the brokers, the agents' children.
     // The node state is in tmpfs mounts that vanish with their last process.
     for (let pass = 0; pass < 50; pass++) {
-      const pids = (await Promise.all(namespaces.map(pidsIn))).flat()
+      const pids = await pidsIn(namespaces)
       if (pids.length === 0) break
       for (const pid of pids)
         try {

@@ -32,7 +32,8 @@ function envFile(): string {
 function relinkedLibraries(libDir: string): string | undefined {
   const stubs = readdirSync(libDir).filter((f) => {
     const path = join(libDir, f)
-    if (statSync(path).size > 200 || !statSync(path).isFile()) return false
+    const st = statSync(path)
+    if (st.size > 200 || !st.isFile()) return false
     const target = readFileSync(path, 'utf8').trim()
     return /^[\w.+-]+$/.test(target) && existsSync(join(libDir, target))
   })

@@ -8,9 +8,9 @@ import type { QmfConsole, QmfObject } from '../../protocol/qmf-types.js'
 import { refName } from '../../protocol/qmf-types.js'
 import { hostPort, parseBrokerUrl, parseQpidUrl } from '../../protocol/url.js'
 import type { BrokerAgent } from '../../qmf/console.js'
-import { connectConsole, deadlineMs } from '../broker-call.js'
+import { deadlineMs } from '../broker-call.js'
 import type { ConfigFlags } from './flags.js'
-import { brokerAddress } from './with-broker.js'
+import { brokerAddress, brokerLabel, connectTo } from './with-broker.js'
 
 /** The state a change leaves on the primary, which its ready backups must come to show. */
 export type Change =
@@ -69,7 +69,7 @@ export async function prepareWait(
 ): Promise<ReplicationWait | undefined> {
   if (flags['wait-replicated'] === undefined) return undefined
   const seconds = Number(flags['wait-replicated'])
-  const self = hostPort(parseBrokerUrl(brokerAddress(flags)))
+  const self = brokerLabel(flags)
   const ha = await agent.getSingleton('habroker')
   if (!ha) throw new PythonError('Exception', `--wait-replicated: HA module is not loaded on broker at ${self}`)
   const status = String(ha.values.status)
@@ -129,17 +129,11 @@ async function readyBackups(ha: QmfObject, flags: Partial<ConfigFlags>, deadline
   const members = parseQpidUrl(String(ha.values.brokersUrl ?? ''))?.addresses ?? []
   const found = await Promise.all(
     members.map(async (m): Promise<Backup | undefined> => {
-      const address = hostPort({ host: m.host, port: m.port })
+      const address = hostPort(m)
       const timeoutMs = Math.max(1, Math.min(deadlineMs(flags.timeout), deadline - Date.now()))
       try {
-        const agent = await connectConsole({
-          url: { ...own, host: m.host, port: m.port, text: address },
-          clientProcess: 'qpid-config',
-          timeoutMs,
-          saslMechanism: flags['sasl-mechanism'],
-          haAdmin: true,
-          heartbeatMs: timeoutMs,
-        })
+        const url = { ...own, host: m.host, port: m.port, text: address }
+        const agent = await connectTo({ ...flags, 'ha-admin': true }, url, timeoutMs)
         const theirs = await agent.getSingleton('habroker').catch(() => undefined)
         if (
           theirs &&

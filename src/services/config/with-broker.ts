@@ -4,7 +4,7 @@
 
 import { noteBroker } from '../../cli/json-output.js'
 import { PythonError } from '../../protocol/errors.js'
-import { hostPort, parseBrokerUrl } from '../../protocol/url.js'
+import { type BrokerUrl, hostPort, parseBrokerUrl } from '../../protocol/url.js'
 import type { BrokerAgent } from '../../qmf/console.js'
 import { connectConsole, deadlineMs, withConsole } from '../broker-call.js'
 import type { ConfigFlags } from './flags.js'
@@ -16,9 +16,13 @@ export function brokerAddress(flags: Partial<ConfigFlags>): string {
 
 export function connect(flags: Partial<ConfigFlags>): Promise<BrokerAgent> {
   noteBroker(brokerLabel(flags))
-  const timeoutMs = deadlineMs(flags.timeout)
+  return connectTo(flags, parseBrokerUrl(brokerAddress(flags)), deadlineMs(flags.timeout))
+}
+
+/** A console on `url` with the tool's options (qpid-config --wait-replicated also reaches the backups so). */
+export function connectTo(flags: Partial<ConfigFlags>, url: BrokerUrl, timeoutMs: number): Promise<BrokerAgent> {
   return connectConsole({
-    url: parseBrokerUrl(brokerAddress(flags)),
+    url,
     clientProcess: 'qpid-config',
     timeoutMs,
     saslMechanism: flags['sasl-mechanism'],
