@@ -30,12 +30,13 @@ _qpid_ha() {
       promote) opts+=' --force --dry-run --yes --json --cluster-manager' ;;
       set) opts+=' --brokers-url --public-url --json' ;;
       check) opts+=' --all --expect-members --ready-grace --warn-lag --crit-lag --json' ;;
+      lag) opts+=' --watch --json' ;;
     esac
     mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
     return
   fi
   case ${#words[@]} in
-    0) mapfile -t COMPREPLY < <(compgen -W 'ping status replicate query promote set check' -- "$cur") ;;
+    0) mapfile -t COMPREPLY < <(compgen -W 'ping status replicate query promote set check lag' -- "$cur") ;;
   esac
 }
 complete -F _qpid_ha qpid-ha

@@ -17,6 +17,7 @@ import {
   CHECK,
   type CommandHelp,
   commandHelp,
+  LAG,
   PING,
   PROMOTE,
   QUERY,
@@ -30,6 +31,7 @@ import {
   CHECK_OPTIONS,
   CONNECTION_OPTIONS,
   JSON_OPTIONS,
+  LAG_OPTIONS,
   PROMOTE_OPTIONS,
   QUERY_OPTIONS,
   SET_OPTIONS,
@@ -59,7 +61,7 @@ export const USER_COMMANDS = [
 export const MANAGER_COMMANDS = [command(PROMOTE, PROMOTE_OPTIONS)]
 /** Extensions: selectable like user commands, not listed, so `--help` stays byte-identical. */
 const CHECK_COMMAND = command(CHECK, CHECK_OPTIONS)
-export const EXTENSION_COMMANDS = [command(SET, SET_OPTIONS), CHECK_COMMAND]
+export const EXTENSION_COMMANDS = [command(SET, SET_OPTIONS), CHECK_COMMAND, command(LAG, LAG_OPTIONS)]
 
 /** A monitoring plugin's bad command line is UNKNOWN (exit 3), never a state the monitor would act on. */
 function checkUsageError(message: string): number {
@@ -113,7 +115,7 @@ export function fullCommandHelp(c: HaCommand): string {
 function toolExtensions(): string {
   return extensionsHelp(PROG, CONNECTION_OPTIONS, [
     TIMEOUT_NOTE,
-    'Command set: change HA settings at run time (qpid-ha set --help). promote also takes --force, --dry-run and --yes (qpid-ha promote --help --cluster-manager).',
+    'Command set: change HA settings at run time (qpid-ha set --help). Command check: a monitoring plugin (qpid-ha check --help). Command lag: replication lag per backup and queue (qpid-ha lag --help). promote also takes --force, --dry-run and --yes (qpid-ha promote --help --cluster-manager).',
   ])
 }
 

@@ -126,3 +126,15 @@ export const CHECK: CommandHelp = {
   --json                Print one JSON document instead of the status line
 `,
 }
+
+/** Not in the Python tool (docs/ha.md): replication lag of every backup. */
+export const LAG: CommandHelp = {
+  name: 'lag',
+  description:
+    'Show how far each backup is behind the primary on every fully replicated queue: depth, bytes and enqueues on both, the lag, and how much of each queue a backup still catching up holds (not in the original qpid-ha).',
+  argNames: [],
+  optionLines: `  --watch[=SECONDS]     Show it again every SECONDS (default 2) until Ctrl-C:
+                        redrawn on a terminal, appended when piped
+  --json                Print one JSON document instead of the table
+`,
+}

@@ -45,6 +45,9 @@ export const CHECK_OPTIONS = [
   { long: 'crit-lag', type: 'int' },
 ] as const satisfies readonly OptionSpec[]
 
+/** `lag` is an extension (docs/ha.md): replication lag per backup and queue. */
+export const LAG_OPTIONS = [WATCH_OPTION] as const satisfies readonly OptionSpec[]
+
 /** `set` is an extension (docs/compat.md). */
 export const SET_OPTIONS = [
   { long: 'brokers-url', type: 'string', metavar: '=<url>', extension: 'Set the URL of all cluster brokers' },

@@ -4,6 +4,7 @@ import {
   CHECK_OPTIONS,
   CONNECTION_OPTIONS,
   JSON_OPTIONS,
+  LAG_OPTIONS,
   PROMOTE_OPTIONS,
   QUERY_OPTIONS,
   SET_OPTIONS,
@@ -20,6 +21,7 @@ export const queryFlags = oclifFlags([...COMMON, ...QUERY_OPTIONS])
 export const setFlags = oclifFlags([...COMMON, ...SET_OPTIONS])
 export const promoteFlags = oclifFlags([...COMMON, ...PROMOTE_OPTIONS])
 export const checkFlags = oclifFlags([...COMMON, ...CHECK_OPTIONS])
+export const lagFlags = oclifFlags([...COMMON, ...LAG_OPTIONS])
 
 export type ConnectionFlags = OptionValues<Common>
 export type StatusFlags = OptionValues<[...Common, ...typeof STATUS_OPTIONS]>
@@ -27,3 +29,4 @@ export type QueryFlags = OptionValues<[...Common, ...typeof QUERY_OPTIONS]>
 export type SetFlags = OptionValues<[...Common, ...typeof SET_OPTIONS]>
 export type PromoteFlags = OptionValues<[...Common, ...typeof PROMOTE_OPTIONS]>
 export type CheckFlags = OptionValues<[...Common, ...typeof CHECK_OPTIONS]>
+export type LagFlags = OptionValues<[...Common, ...typeof LAG_OPTIONS]>
