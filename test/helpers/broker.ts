@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { TestContext } from 'node:test'
+import { realQpidd } from './real-qpidd.js'
 
 export const ROOT = new URL('../../', import.meta.url).pathname
 const BROKER_BIN = join(ROOT, 'bin/qpidd-ref.js')
@@ -43,6 +44,8 @@ export interface StartOptions {
   host?: string
   /** A fixed port instead of 0 (brokers on distinct addresses may share one). */
   port?: number
+  /** The real qpidd (test/helpers/real-qpidd.ts) instead of qpidd-ref: the same options, the same port line. */
+  real?: boolean
 }
 
 /** Starts one broker and registers its stop with `t.after` when a test context is given. */
@@ -51,9 +54,13 @@ export async function startBroker(t: TestContext | undefined, opts: StartOptions
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'qpidd-ref-'))
   const host = opts.host ?? '127.0.0.1'
   const args = ['--port', String(opts.port ?? 0), '--interface', host, '--data-dir', dataDir, ...(opts.args ?? [])]
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), BROKER_BIN, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const real = opts.real ? realQpidd() : undefined
+  const child = real
+    ? spawn(real.qpidd, [...real.args, ...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...real.env },
+      })
+    : spawn(process.execPath, [...(opts.nodeArgs ?? []), BROKER_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
   let errText = ''
   child.stderr!.setEncoding('utf8')
   child.stderr!.on('data', (d: string) => {

@@ -69,7 +69,17 @@ export function suiteScope(): { t: TestContext; stopAll(): Promise<void> } {
   return { t, stopAll: async () => void (await Promise.all(stops.map((f) => f()))) }
 }
 
-export async function startCluster(t: TestContext, n = 3, extra: string[] = []): Promise<Cluster> {
+export interface ClusterOptions {
+  /** Real qpidd brokers (test/helpers/real-qpidd.ts) instead of qpidd-ref. */
+  real?: boolean
+}
+
+export async function startCluster(
+  t: TestContext,
+  n = 3,
+  extra: string[] = [],
+  opts: ClusterOptions = {},
+): Promise<Cluster> {
   const brokers: RunningBroker[] = []
   let starting = true
   const cluster: Cluster = {
@@ -78,7 +88,11 @@ export async function startCluster(t: TestContext, n = 3, extra: string[] = []):
     start: async (i, more = []) => {
       // a restart keeps the data directory (so the system id), but gets a new port; a restarted or
       // an added broker makes every live broker be told the new brokers URL
-      const b = await startBroker(t, { args: [...HA_ARGS, ...extra, ...more], dataDir: brokers[i]?.dataDir })
+      const b = await startBroker(t, {
+        args: [...HA_ARGS, ...extra, ...more],
+        dataDir: brokers[i]?.dataDir,
+        real: opts.real,
+      })
       brokers[i] = b
       if (!starting) await setUrl(cluster)
       return b
@@ -103,8 +117,13 @@ export async function promote(address: string): Promise<void> {
 }
 
 /** A cluster with broker 0 promoted and the others ready. */
-export async function activeCluster(t: TestContext, n = 3, extra: string[] = []): Promise<Cluster> {
-  const c = await startCluster(t, n, extra)
+export async function activeCluster(
+  t: TestContext,
+  n = 3,
+  extra: string[] = [],
+  opts: ClusterOptions = {},
+): Promise<Cluster> {
+  const c = await startCluster(t, n, extra, opts)
   await promote(c.brokers[0].address)
   for (const b of c.brokers.slice(1)) await waitStatus(b.address, 'ready')
   return c

@@ -1,0 +1,56 @@
+// The qpid-ha additions against a cluster of the real qpidd 1.40 (test/helpers/real-qpidd.ts): they
+// read only standard QMF (the habroker object, queue statistics), so they must answer the same
+// against it as against qpidd-ref. Skipped, with the reason, where the real broker is absent.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { activeCluster, type Cluster, send, suiteScope, withAgent } from '../../helpers/ha-cluster.js'
+import { runJson } from '../../helpers/json-run.js'
+import { realQpiddMissing } from '../../helpers/real-qpidd.js'
+import { run } from '../../helpers/run.js'
+
+const missing = realQpiddMissing()
+
+describe('qpid-ha additions against the real qpidd', { skip: missing }, () => {
+  const scope = suiteScope()
+  let c: Cluster
+  let a: string[]
+  before(async () => {
+    c = await activeCluster(scope.t, 3, [], { real: true })
+    a = c.brokers.map((b) => b.address)
+    await withAgent(a[0], (x) =>
+      x.callMethod('org.apache.qpid.broker:broker:amqp-broker', 'create', {
+        type: 'queue',
+        name: 'orders',
+        properties: { 'qpid.replicate': 'all' },
+        strict: true,
+      }),
+    )
+    const sent = await send(a[0], 'orders', 10)
+    await sent.confirmed
+    sent.close()
+  })
+  after(() => scope.stopAll())
+
+  it('check --all is OK with no lag', async () => {
+    const r = await run('qpid-ha', ['check', '--all', '-b', a[1], '--warn-lag', '0'])
+    assert.equal(r.code, 0, r.stdout)
+    assert.match(r.stdout, new RegExp(`^QPID-HA OK - 3 members: ${a[0].replaceAll('.', '\\.')} active, 2 ready \\|`))
+  })
+
+  it('lag shows every backup holding the 10 messages', async () => {
+    const r = await runJson('qpid-ha', ['lag', '-b', a[2]])
+    assert.equal(r.code, 0)
+    const lag = r.doc.lag as {
+      primary: unknown
+      backups: Array<{ address: string; messages: number; queues: unknown[] }>
+    }
+    assert.deepEqual(lag.primary, { address: a[0], status: 'active' })
+    assert.deepEqual(
+      lag.backups.map((b) => [b.address, b.messages, b.queues.length]),
+      [
+        [a[1], 0, 1],
+        [a[2], 0, 1],
+      ],
+    )
+  })
+})
