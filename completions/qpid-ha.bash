@@ -12,13 +12,13 @@ _qpid_ha() {
       continue
     fi
     case $w in
-      -b|--broker|--timeout|--sasl-mechanism|--sasl-service-name|--ssl-certificate|--ssl-key|--config|--expect|--brokers-url|--public-url|--expect-members|--ready-grace|--warn-lag|--crit-lag) skip=1 ;;
+      -b|--broker|--timeout|--sasl-mechanism|--sasl-service-name|--ssl-certificate|--ssl-key|--config|--expect|--brokers-url|--public-url|--expect-members|--ready-grace|--warn-lag|--crit-lag|--to) skip=1 ;;
       -*) ;;
       *) words+=("$w") ;;
     esac
   done
   case $prev in
-    -b|--broker|--timeout|--sasl-mechanism|--sasl-service-name|--ssl-certificate|--ssl-key|--config|--expect|--brokers-url|--public-url|--expect-members|--ready-grace|--warn-lag|--crit-lag) COMPREPLY=(); return ;;
+    -b|--broker|--timeout|--sasl-mechanism|--sasl-service-name|--ssl-certificate|--ssl-key|--config|--expect|--brokers-url|--public-url|--expect-members|--ready-grace|--warn-lag|--crit-lag|--to) COMPREPLY=(); return ;;
   esac
   if [[ $cur == -* ]]; then
     local opts='-h --help -b --broker --timeout --sasl-mechanism --sasl-service-name --ssl-certificate --ssl-key --config --version'
@@ -31,12 +31,13 @@ _qpid_ha() {
       set) opts+=' --brokers-url --public-url --json' ;;
       check) opts+=' --all --expect-members --ready-grace --warn-lag --crit-lag --json' ;;
       lag) opts+=' --watch --json' ;;
+      switchover) opts+=' --to --dry-run --yes --json' ;;
     esac
     mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
     return
   fi
   case ${#words[@]} in
-    0) mapfile -t COMPREPLY < <(compgen -W 'ping status replicate query promote set check lag' -- "$cur") ;;
+    0) mapfile -t COMPREPLY < <(compgen -W 'ping status replicate query promote set check lag switchover' -- "$cur") ;;
   esac
 }
 complete -F _qpid_ha qpid-ha

@@ -157,3 +157,34 @@ export function promotion(address: string, status: string, others: readonly Memb
   }
   return { preview: would(`promote ${address} (${status}) to primary`) }
 }
+
+/** What qpid-ha switchover found: the primary, the backup to take over, and how far behind it is. */
+export interface SwitchoverFacts {
+  primary: string
+  target: string
+  targetStatus: string
+  /** Fully replicated queues compared, and those the target is behind on (`name: messages`). */
+  queues: number
+  behind: readonly string[]
+  lagMessages: number
+}
+
+/** qpid-ha switchover --to: only a ready backup with nothing missing takes over. */
+export function switchover(f: SwitchoverFacts): Plan {
+  if (f.targetStatus !== 'ready') {
+    return { preview: fails(`${f.target} is ${f.targetStatus}, not ready: it cannot take over from ${f.primary}`) }
+  }
+  if (f.lagMessages > 0) {
+    return {
+      preview: fails(
+        `${f.target} lags ${count(f.lagMessages, 'message')} on ${count(f.behind.length, 'queue')} (${f.behind.join(', ')})`,
+      ),
+    }
+  }
+  return {
+    preview: would(
+      `stop primary ${f.primary} (shutdown) and promote ${f.target} (ready, lag 0 on ${count(f.queues, 'queue')})`,
+    ),
+    question: `Stop primary ${f.primary} and promote ${f.target}? Clients wait until ${f.target} is active.`,
+  }
+}

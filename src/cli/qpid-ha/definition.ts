@@ -24,6 +24,7 @@ import {
   REPLICATE,
   SET,
   STATUS,
+  SWITCHOVER,
   toolUsage,
   usageBlock,
 } from './help.js'
@@ -36,6 +37,7 @@ import {
   QUERY_OPTIONS,
   SET_OPTIONS,
   STATUS_OPTIONS,
+  SWITCHOVER_OPTIONS,
 } from './options.js'
 
 const PROG = 'qpid-ha'
@@ -61,7 +63,12 @@ export const USER_COMMANDS = [
 export const MANAGER_COMMANDS = [command(PROMOTE, PROMOTE_OPTIONS)]
 /** Extensions: selectable like user commands, not listed, so `--help` stays byte-identical. */
 const CHECK_COMMAND = command(CHECK, CHECK_OPTIONS)
-export const EXTENSION_COMMANDS = [command(SET, SET_OPTIONS), CHECK_COMMAND, command(LAG, LAG_OPTIONS)]
+export const EXTENSION_COMMANDS = [
+  command(SET, SET_OPTIONS),
+  CHECK_COMMAND,
+  command(LAG, LAG_OPTIONS),
+  command(SWITCHOVER, SWITCHOVER_OPTIONS),
+]
 
 /** A monitoring plugin's bad command line is UNKNOWN (exit 3), never a state the monitor would act on. */
 function checkUsageError(message: string): number {
@@ -115,7 +122,7 @@ export function fullCommandHelp(c: HaCommand): string {
 function toolExtensions(): string {
   return extensionsHelp(PROG, CONNECTION_OPTIONS, [
     TIMEOUT_NOTE,
-    'Command set: change HA settings at run time (qpid-ha set --help). Command check: a monitoring plugin (qpid-ha check --help). Command lag: replication lag per backup and queue (qpid-ha lag --help). promote also takes --force, --dry-run and --yes (qpid-ha promote --help --cluster-manager).',
+    'Command set: change HA settings at run time (qpid-ha set --help). Command check: a monitoring plugin (qpid-ha check --help). Command lag: replication lag per backup and queue (qpid-ha lag --help). Command switchover: a planned change of primary (qpid-ha switchover --help). promote also takes --force, --dry-run and --yes (qpid-ha promote --help --cluster-manager).',
   ])
 }
 

@@ -138,3 +138,17 @@ export const LAG: CommandHelp = {
   --json                Print one JSON document instead of the table
 `,
 }
+
+/** Not in the Python tool (docs/ha.md): a planned change of primary, without a cluster manager. */
+export const SWITCHOVER: CommandHelp = {
+  name: 'switchover',
+  description:
+    'Make the backup given with --to the primary: once it is ready with no replication lag, stop the primary (Broker shutdown), promote the backup and wait until it is active; prints how long clients had no primary (not in the original qpid-ha; under a cluster manager, move its resource instead).',
+  argNames: [],
+  optionLines: `  --to=<backup>         The backup to promote: host[:port] as in the brokers URL
+  --dry-run             Say what the switchover would do (or why it would fail)
+                        and change nothing
+  --yes                 On a terminal, switch over without asking first
+  --json                Print one JSON document
+`,
+}

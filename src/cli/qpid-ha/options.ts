@@ -48,6 +48,13 @@ export const CHECK_OPTIONS = [
 /** `lag` is an extension (docs/ha.md): replication lag per backup and queue. */
 export const LAG_OPTIONS = [WATCH_OPTION] as const satisfies readonly OptionSpec[]
 
+/** `switchover` is an extension (docs/ha.md): a planned change of primary. */
+export const SWITCHOVER_OPTIONS = [
+  { long: 'to', type: 'string' },
+  { long: 'dry-run' },
+  { long: 'yes' },
+] as const satisfies readonly OptionSpec[]
+
 /** `set` is an extension (docs/compat.md). */
 export const SET_OPTIONS = [
   { long: 'brokers-url', type: 'string', metavar: '=<url>', extension: 'Set the URL of all cluster brokers' },

@@ -9,6 +9,7 @@ import {
   QUERY_OPTIONS,
   SET_OPTIONS,
   STATUS_OPTIONS,
+  SWITCHOVER_OPTIONS,
 } from '../../cli/qpid-ha/options.js'
 
 // every command also takes --json (cli/qpid-ha/definition.ts)
@@ -22,6 +23,7 @@ export const setFlags = oclifFlags([...COMMON, ...SET_OPTIONS])
 export const promoteFlags = oclifFlags([...COMMON, ...PROMOTE_OPTIONS])
 export const checkFlags = oclifFlags([...COMMON, ...CHECK_OPTIONS])
 export const lagFlags = oclifFlags([...COMMON, ...LAG_OPTIONS])
+export const switchoverFlags = oclifFlags([...COMMON, ...SWITCHOVER_OPTIONS])
 
 export type ConnectionFlags = OptionValues<Common>
 export type StatusFlags = OptionValues<[...Common, ...typeof STATUS_OPTIONS]>
@@ -30,3 +32,4 @@ export type SetFlags = OptionValues<[...Common, ...typeof SET_OPTIONS]>
 export type PromoteFlags = OptionValues<[...Common, ...typeof PROMOTE_OPTIONS]>
 export type CheckFlags = OptionValues<[...Common, ...typeof CHECK_OPTIONS]>
 export type LagFlags = OptionValues<[...Common, ...typeof LAG_OPTIONS]>
+export type SwitchoverFlags = OptionValues<[...Common, ...typeof SWITCHOVER_OPTIONS]>

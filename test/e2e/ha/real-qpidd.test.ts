@@ -3,7 +3,16 @@
 // against it as against qpidd-ref. Skipped, with the reason, where the real broker is absent.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { activeCluster, type Cluster, send, suiteScope, withAgent } from '../../helpers/ha-cluster.js'
+import {
+  activeCluster,
+  type Cluster,
+  haStatus,
+  queueDepth,
+  send,
+  suiteScope,
+  waitStatus,
+  withAgent,
+} from '../../helpers/ha-cluster.js'
 import { runJson } from '../../helpers/json-run.js'
 import { realQpiddMissing } from '../../helpers/real-qpidd.js'
 import { run } from '../../helpers/run.js'
@@ -52,5 +61,14 @@ describe('qpid-ha additions against the real qpidd', { skip: missing }, () => {
         [a[2], 0, 1],
       ],
     )
+  })
+
+  it('switchover stops the real primary and promotes the backup, which keeps the messages', async () => {
+    const r = await run('qpid-ha', ['switchover', '-b', a[2], '--to', a[1]])
+    assert.equal(r.code, 0, r.stdout)
+    assert.match(r.stdout, new RegExp(`^Switched over: ${a[1].replaceAll('.', '\\.')} is the primary`))
+    assert.equal(await haStatus(a[1]), 'active')
+    await waitStatus(a[2], 'ready')
+    assert.equal(await queueDepth(a[1], 'orders'), 10)
   })
 })
