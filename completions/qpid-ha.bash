@@ -32,12 +32,13 @@ _qpid_ha() {
       check) opts+=' --all --expect-members --ready-grace --warn-lag --crit-lag --json' ;;
       lag) opts+=' --watch --json' ;;
       switchover) opts+=' --to --dry-run --yes --json' ;;
+      diff) opts+=' --json' ;;
     esac
     mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
     return
   fi
   case ${#words[@]} in
-    0) mapfile -t COMPREPLY < <(compgen -W 'ping status replicate query promote set check lag switchover' -- "$cur") ;;
+    0) mapfile -t COMPREPLY < <(compgen -W 'ping status replicate query promote set check lag switchover diff' -- "$cur") ;;
   esac
 }
 complete -F _qpid_ha qpid-ha

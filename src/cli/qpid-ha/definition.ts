@@ -17,6 +17,7 @@ import {
   CHECK,
   type CommandHelp,
   commandHelp,
+  DIFF,
   LAG,
   PING,
   PROMOTE,
@@ -68,6 +69,7 @@ export const EXTENSION_COMMANDS = [
   CHECK_COMMAND,
   command(LAG, LAG_OPTIONS),
   command(SWITCHOVER, SWITCHOVER_OPTIONS),
+  command(DIFF),
 ]
 
 /** A monitoring plugin's bad command line is UNKNOWN (exit 3), never a state the monitor would act on. */
@@ -122,7 +124,7 @@ export function fullCommandHelp(c: HaCommand): string {
 function toolExtensions(): string {
   return extensionsHelp(PROG, CONNECTION_OPTIONS, [
     TIMEOUT_NOTE,
-    'Command set: change HA settings at run time (qpid-ha set --help). Command check: a monitoring plugin (qpid-ha check --help). Command lag: replication lag per backup and queue (qpid-ha lag --help). Command switchover: a planned change of primary (qpid-ha switchover --help). promote also takes --force, --dry-run and --yes (qpid-ha promote --help --cluster-manager).',
+    'Command set: change HA settings at run time (qpid-ha set --help). Command check: a monitoring plugin (qpid-ha check --help). Command lag: replication lag per backup and queue (qpid-ha lag --help). Command switchover: a planned change of primary (qpid-ha switchover --help). Command diff: configuration drift between the primary and its backups (qpid-ha diff --help). promote also takes --force, --dry-run and --yes (qpid-ha promote --help --cluster-manager).',
   ])
 }
 

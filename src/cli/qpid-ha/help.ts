@@ -152,3 +152,13 @@ export const SWITCHOVER: CommandHelp = {
   --json                Print one JSON document
 `,
 }
+
+/** Not in the Python tool (docs/ha.md): configuration drift between the primary and its backups. */
+export const DIFF: CommandHelp = {
+  name: 'diff',
+  description:
+    'Show the replicated queues, exchanges and bindings that differ between the primary and each backup; exit 0 when every backup holds exactly what the primary holds, 1 otherwise (not in the original qpid-ha).',
+  argNames: [],
+  optionLines: `  --json                Print one JSON document
+`,
+}

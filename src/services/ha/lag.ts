@@ -3,27 +3,20 @@
 // backup's copies of the primary's fully replicated queues are set beside the primary's
 // (replica-lag.ts). It needs exactly one primary to measure against: none, or two (a split
 // brain), is an error naming what was found.
-import { PythonError } from '../../protocol/errors.js'
 import type { LagReport } from '../../render/ha-lag.js'
 import { lagJson, lagText } from '../../render/ha-lag.js'
 import { lagTable } from '../../render/ha-lag-table.js'
 import { jsonText } from '../../render/json.js'
 import { watchStdout } from '../watch.js'
 import { errorLine, type HaFlags, type Target } from './brokers.js'
-import { askMembers, membersOf, primariesOf } from './member-answer.js'
+import { askMembers, membersOf, onePrimary } from './member-answer.js'
 import { queueLags, totalLag } from './replica-lag.js'
 
 export async function lagReport(flags: HaFlags, target: Target): Promise<LagReport> {
   const [seed] = await askMembers([target.text], flags, target)
   if ('error' in seed) throw seed.error
   const asked = await askMembers(membersOf(target, seed.value), flags, target)
-  const primaries = primariesOf(asked)
-  if (primaries.length !== 1) {
-    const found = asked.map((r) => `${r.address} ${'value' in r ? r.value.status : r.error.message}`).join(', ')
-    const what = primaries.length === 0 ? 'no primary' : `split brain: ${primaries.length} primaries`
-    throw new PythonError('Exception', `${what}, lag is measured against one (${found})`)
-  }
-  const [primary] = primaries
+  const primary = onePrimary(asked, 'lag is measured against one')
   const replicated = queueLags(primary.value.queues, [])
   return {
     primary: { address: primary.address, status: primary.value.status },

@@ -19,7 +19,7 @@ import { connectConsole } from '../broker-call.js'
 import { safely } from '../safe-change.js'
 import { openHa, resolveTarget, type Target } from './brokers.js'
 import type { SwitchoverFlags } from './flags.js'
-import { type Asked, askMembers, type MemberAnswer, membersOf, primariesOf } from './member-answer.js'
+import { type Asked, askMembers, type MemberAnswer, membersOf, membersText, onePrimary } from './member-answer.js'
 import { queueLags, totalLag } from './replica-lag.js'
 
 /** How often the members are asked again while the backup catches up or the brokers change state. */
@@ -35,20 +35,11 @@ interface Survey {
 
 const exception = (message: string) => new PythonError('Exception', message)
 
-function listed(asked: readonly Asked[]): string {
-  return asked.map((r) => `${r.address} ${'value' in r ? r.value.status : r.error.message}`).join(', ')
-}
-
 /** The primary and the backup among the members, or why a switchover cannot start. */
 function roles(asked: readonly Asked[], backupId: string, to: string): { primary: Answered; backup: Answered } {
-  const primaries = primariesOf(asked)
-  if (primaries.length !== 1) {
-    const what = primaries.length === 0 ? 'no primary' : `split brain: ${primaries.length} primaries`
-    throw exception(`${what}, a switchover needs exactly one (${listed(asked)})`)
-  }
-  const [primary] = primaries
+  const primary = onePrimary(asked, 'a switchover needs exactly one')
   const backup = asked.find((r): r is Answered => 'value' in r && r.value.systemId === backupId)
-  if (!backup) throw exception(`${to} is not a member of the brokers URL (${listed(asked)})`)
+  if (!backup) throw exception(`${to} is not a member of the brokers URL (${membersText(asked)})`)
   if (backup.value.systemId === primary.value.systemId) throw exception(`${to} is already the primary`)
   return { primary, backup }
 }

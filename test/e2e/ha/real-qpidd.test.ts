@@ -3,6 +3,7 @@
 // against it as against qpidd-ref. Skipped, with the reason, where the real broker is absent.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import type { QmfMap } from '../../../src/protocol/qmf-types.js'
 import {
   activeCluster,
   type Cluster,
@@ -26,14 +27,13 @@ describe('qpid-ha additions against the real qpidd', { skip: missing }, () => {
   before(async () => {
     c = await activeCluster(scope.t, 3, [], { real: true })
     a = c.brokers.map((b) => b.address)
-    await withAgent(a[0], (x) =>
-      x.callMethod('org.apache.qpid.broker:broker:amqp-broker', 'create', {
-        type: 'queue',
-        name: 'orders',
-        properties: { 'qpid.replicate': 'all' },
-        strict: true,
-      }),
-    )
+    await withAgent(a[0], async (x) => {
+      const create = (type: string, name: string, properties: QmfMap) =>
+        x.callMethod('org.apache.qpid.broker:broker:amqp-broker', 'create', { type, name, properties, strict: true })
+      await create('queue', 'orders', { 'qpid.replicate': 'all' })
+      await create('exchange', 'events', { 'exchange-type': 'topic', 'qpid.replicate': 'all' })
+      await create('binding', 'events/orders/order.#', {})
+    })
     const sent = await send(a[0], 'orders', 10)
     await sent.confirmed
     sent.close()
@@ -61,6 +61,22 @@ describe('qpid-ha additions against the real qpidd', { skip: missing }, () => {
         [a[2], 0, 1],
       ],
     )
+  })
+
+  it('diff finds every backup in step', async () => {
+    // the backups apply configuration asynchronously: ask until they are in step, within 5 s
+    let r = await run('qpid-ha', ['diff', '-b', a[1]])
+    for (let i = 0; i < 50 && r.code !== 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      r = await run('qpid-ha', ['diff', '-b', a[1]])
+    }
+    assert.deepEqual(r, {
+      code: 0,
+      stderr: '',
+      stdout:
+        `Primary ${a[0]} active: 1 replicated queue, 1 replicated exchange, 1 replicated binding\n` +
+        `Backup ${a[1]} ready: no differences\nBackup ${a[2]} ready: no differences\n`,
+    })
   })
 
   it('switchover stops the real primary and promotes the backup, which keeps the messages', async () => {
